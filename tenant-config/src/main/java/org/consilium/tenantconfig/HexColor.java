@@ -46,6 +46,20 @@ public record HexColor(String value) {
 		return Math.max(a, b) / Math.min(a, b);
 	}
 
+	/**
+	 * This colour, darkened step by step until text in it reaches the given contrast on
+	 * white (WCAG AA for body text is 4.5).
+	 */
+	public HexColor readableOnWhite(double contrast) {
+		HexColor white = new HexColor("#ffffff");
+		HexColor color = this;
+		for (double factor = 0.95; color.contrastWith(white) < contrast && factor > 0; factor -= 0.05) {
+			color = new HexColor("#%02x%02x%02x".formatted((int) (red() * factor), (int) (green() * factor),
+					(int) (blue() * factor)));
+		}
+		return color;
+	}
+
 	/** This colour with the given alpha, as a CSS {@code rgba()} value. */
 	public String rgba(double alpha) {
 		return "rgba(%d, %d, %d, %s)".formatted(red(), green(), blue(), alpha);

@@ -1,0 +1,11 @@
+package org.consilium.cases;
+
+import java.time.Instant;
+
+/**
+ * A case as opened: what the patient asked.
+ */
+public record CaseDetails(CaseId id, CaseReference reference, CaseStatus status, String specialty, String question,
+		String patientName, Instant createdAt, Instant updatedAt) {
+
+}

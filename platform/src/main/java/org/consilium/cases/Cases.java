@@ -1,0 +1,36 @@
+package org.consilium.cases;
+
+import java.util.List;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+
+/**
+ * Cases of the current tenant, as the current user may see them: a patient sees their
+ * own, a coordinator or tenant admin sees all of the tenant's. Every read is audited.
+ */
+public interface Cases {
+
+	@PreAuthorize("hasAnyRole('PATIENT', 'CASE_COORDINATOR', 'TENANT_ADMIN')")
+	List<CaseSummary> list();
+
+	/**
+	 * @throws CaseNotFoundException if not visible to the current user
+	 */
+	@PreAuthorize("hasAnyRole('PATIENT', 'CASE_COORDINATOR', 'TENANT_ADMIN')")
+	CaseDetails get(CaseId id);
+
+	/**
+	 * @throws CaseNotFoundException if not visible to the current user
+	 */
+	@PreAuthorize("hasAnyRole('PATIENT', 'CASE_COORDINATOR', 'TENANT_ADMIN')")
+	CaseDetails get(CaseReference reference);
+
+	/**
+	 * Opens a draft case for the signed-in patient.
+	 * @throws InvalidCaseException if the specialty is not offered or the question is
+	 * empty or too long
+	 */
+	@PreAuthorize("hasRole('PATIENT')")
+	CaseDetails openDraft(String specialty, String question);
+
+}

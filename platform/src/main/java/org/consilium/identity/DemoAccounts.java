@@ -1,0 +1,19 @@
+package org.consilium.identity;
+
+import java.util.List;
+
+import org.consilium.tenant.TenantId;
+
+/**
+ * The development-only demo users (present only in the {@code dev} profile), so that demo
+ * data and the README can refer to them.
+ */
+public interface DemoAccounts {
+
+	/** The demo users of a tenant's site, or of the operator site when tenant is null. */
+	List<ConsiliumUser> usersOf(TenantId tenant);
+
+	/** The one password of all demo users (from configuration). */
+	String password();
+
+}

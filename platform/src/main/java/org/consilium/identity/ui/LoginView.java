@@ -1,0 +1,95 @@
+package org.consilium.identity.ui;
+
+import java.util.Optional;
+
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Image;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.login.LoginForm;
+import com.vaadin.flow.component.login.LoginI18n;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import org.consilium.identity.ConsiliumUser;
+import org.consilium.identity.DemoAccounts;
+import org.consilium.tenant.AnySite;
+import org.consilium.tenant.Tenant;
+import org.consilium.tenant.TenantContext;
+import org.consilium.tenant.Tenants;
+
+import org.springframework.beans.factory.ObjectProvider;
+
+/**
+ * Sign-in for the current site. In development it lists the demo users of this site; it
+ * says plainly that this is a development sign-in.
+ */
+@Route(value = "login", autoLayout = false)
+@AnonymousAllowed
+@AnySite
+public class LoginView extends Div implements BeforeEnterObserver, HasDynamicTitle {
+
+	private final LoginForm form = new LoginForm();
+
+	LoginView(Tenants tenants, ObjectProvider<DemoAccounts> demoAccounts) {
+		addClassName("login-page");
+		Optional<Tenant> tenant = TenantContext.find().flatMap(tenants::find);
+		Image logo = new Image("branding/logo", "");
+		logo.setHeight("3rem");
+		H1 name = new H1(tenant.map((t) -> t.config().displayName()).orElseGet(() -> getTranslation("operator.name")));
+		name.getStyle().set("font-size", "var(--lumo-font-size-xxl)").set("margin", "0");
+		add(logo, name);
+		this.form.setAction("login");
+		this.form.setForgotPasswordButtonVisible(false);
+		this.form.setI18n(i18n());
+		add(this.form);
+		DemoAccounts demo = demoAccounts.getIfAvailable();
+		if (demo != null) {
+			add(demoUsers(demo, tenant));
+		}
+	}
+
+	private Div demoUsers(DemoAccounts demo, Optional<Tenant> tenant) {
+		Div box = new Div();
+		box.addClassNames("notice");
+		box.setId("demo-users");
+		box.setMaxWidth("24rem");
+		box.add(new H2(getTranslation("login.demo.title")));
+		box.add(new Paragraph(getTranslation("login.demo.text", demo.password())));
+		UnorderedList list = new UnorderedList();
+		for (ConsiliumUser user : demo.usersOf(tenant.map(Tenant::id).orElse(null))) {
+			list.add(new ListItem(user.username() + " (" + user.roles().iterator().next().name() + ")"));
+		}
+		box.add(list);
+		return box;
+	}
+
+	private LoginI18n i18n() {
+		LoginI18n i18n = LoginI18n.createDefault();
+		i18n.getForm().setTitle(getTranslation("login.title"));
+		i18n.getForm().setUsername(getTranslation("login.username"));
+		i18n.getForm().setPassword(getTranslation("login.password"));
+		i18n.getForm().setSubmit(getTranslation("login.submit"));
+		i18n.getErrorMessage().setTitle(getTranslation("login.error.title"));
+		i18n.getErrorMessage().setMessage(getTranslation("login.error.text"));
+		i18n.getErrorMessage().setUsername(getTranslation("login.error.username"));
+		i18n.getErrorMessage().setPassword(getTranslation("login.error.password"));
+		return i18n;
+	}
+
+	@Override
+	public void beforeEnter(BeforeEnterEvent event) {
+		this.form.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
+	}
+
+	@Override
+	public String getPageTitle() {
+		return getTranslation("login.title");
+	}
+
+}

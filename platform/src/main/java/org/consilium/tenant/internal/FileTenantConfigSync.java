@@ -1,0 +1,127 @@
+package org.consilium.tenant.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.consilium.tenant.TenancyProperties;
+import org.consilium.tenant.TenantConfigChanged;
+import org.consilium.tenant.TenantConfigSync;
+import org.consilium.tenant.TenantId;
+import org.consilium.tenant.TenantSyncReport;
+import org.consilium.tenantconfig.ConfigProblem;
+import org.consilium.tenantconfig.LoadedTenant;
+import org.consilium.tenantconfig.TenantConfigException;
+import org.consilium.tenantconfig.TenantConfigLoader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+
+/**
+ * Loads tenant files into the catalog in one transaction: a new file creates a tenant, a
+ * changed file (YAML or any asset) adds a configuration version, an unchanged one does
+ * nothing. A tenant missing from the files is kept: deleting a programme is never a side
+ * effect of a missing file.
+ */
+@Service
+class FileTenantConfigSync implements TenantConfigSync {
+
+	private static final Logger log = LoggerFactory.getLogger(FileTenantConfigSync.class);
+
+	private final TenantFiles files;
+
+	private final TenantStore store;
+
+	private final CatalogTransactions transactions;
+
+	private final TenantDirectory directory;
+
+	private final TenancyProperties properties;
+
+	private final ApplicationEventPublisher events;
+
+	private final TenantConfigLoader loader = new TenantConfigLoader();
+
+	FileTenantConfigSync(TenantFiles files, TenantStore store, CatalogTransactions transactions,
+			TenantDirectory directory, TenancyProperties properties, ApplicationEventPublisher events) {
+		this.files = files;
+		this.store = store;
+		this.transactions = transactions;
+		this.directory = directory;
+		this.properties = properties;
+		this.events = events;
+	}
+
+	@Override
+	public TenantSyncReport syncFromFiles(String changedBy) {
+		List<LoadedTenant> loaded;
+		try {
+			loaded = this.loader.loadDirectory(this.files.directory());
+		}
+		catch (TenantConfigException ex) {
+			return new TenantSyncReport(List.of(), List.of(), List.of(),
+					ex.problems().stream().map(ConfigProblem::describe).toList());
+		}
+		List<String> clashes = hostClashes(loaded);
+		if (!clashes.isEmpty()) {
+			return new TenantSyncReport(List.of(), List.of(), List.of(), clashes);
+		}
+		TenantSyncReport report = this.transactions.inPlatformScope(() -> apply(loaded, changedBy));
+		this.directory.refresh();
+		if (!report.created().isEmpty() || !report.updated().isEmpty()) {
+			log.info("Tenant catalog synced from {}: created {}, updated {}, unchanged {}", this.files.directory(),
+					report.created(), report.updated(), report.unchanged());
+		}
+		return report;
+	}
+
+	private TenantSyncReport apply(List<LoadedTenant> loaded, String changedBy) {
+		List<String> created = new ArrayList<>();
+		List<String> updated = new ArrayList<>();
+		List<String> unchanged = new ArrayList<>();
+		for (LoadedTenant tenant : loaded) {
+			String id = tenant.config().slug();
+			Optional<Integer> current = this.store.lockCurrentVersion(id);
+			if (current.isEmpty()) {
+				this.store.create(tenant, changedBy);
+				this.events.publishEvent(new TenantConfigChanged(TenantId.of(id), 0, 1, tenant.source(), changedBy));
+				created.add(id);
+			}
+			else if (!this.store.fingerprintOf(id, current.get()).orElse("").equals(tenant.fingerprint())) {
+				int next = current.get() + 1;
+				this.store.addVersion(tenant, next, changedBy);
+				this.events.publishEvent(
+						new TenantConfigChanged(TenantId.of(id), current.get(), next, tenant.source(), changedBy));
+				updated.add(id);
+			}
+			else {
+				unchanged.add(id);
+			}
+		}
+		return new TenantSyncReport(created, updated, unchanged, List.of());
+	}
+
+	/** A tenant may not claim a host the installation itself answers on. */
+	private List<String> hostClashes(List<LoadedTenant> loaded) {
+		List<String> problems = new ArrayList<>();
+		for (LoadedTenant tenant : loaded) {
+			for (int i = 0; i < tenant.config().hosts().size(); i++) {
+				String host = tenant.config().hosts().get(i);
+				if (this.properties.operatorHosts().stream().anyMatch(host::equalsIgnoreCase)
+						|| this.properties.bareHosts().stream().anyMatch(host::equalsIgnoreCase)) {
+					problems
+						.add(new ConfigProblem(tenant.source(), "hosts[" + i + "]",
+								"'" + host.toLowerCase(Locale.ROOT)
+										+ "' is a host of the installation itself (operator or bare host)",
+								0)
+							.describe());
+				}
+			}
+		}
+		return problems;
+	}
+
+}
