@@ -100,6 +100,16 @@ public final class TestDatabase {
 		return DriverManager.getConnection(url(), this.adminUser, this.adminPassword);
 	}
 
+	/**
+	 * JDBC as the server's administrator (superuser, bypasses RLS), a connection per
+	 * call.
+	 */
+	public org.springframework.jdbc.core.JdbcTemplate adminJdbc() {
+		return new org.springframework.jdbc.core.JdbcTemplate(
+				new org.springframework.jdbc.datasource.DriverManagerDataSource(url(), this.adminUser,
+						this.adminPassword));
+	}
+
 	/** A connection as the application role, outside Spring. */
 	public Connection appConnection() throws SQLException {
 		return DriverManager.getConnection(url(), "consilium_app", "consilium_app");
