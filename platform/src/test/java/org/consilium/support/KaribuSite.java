@@ -1,0 +1,109 @@
+package org.consilium.support;
+
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+
+import com.github.mvysny.fakeservlet.FakeRequest;
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.github.mvysny.kaributesting.v10.Routes;
+import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.router.HasErrorParameter;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinServletRequest;
+import org.consilium.identity.ConsiliumUser;
+import org.consilium.tenant.TenantContext;
+import org.consilium.tenant.TenantId;
+
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.type.filter.AnnotationTypeFilter;
+import org.springframework.core.type.filter.AssignableTypeFilter;
+import org.springframework.util.ClassUtils;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/**
+ * Vaadin views in Karibu-Testing, as they run on one site: the tenant (or the operator
+ * site when none) is current for the whole test, as the request filter would make it, and
+ * a signed-in user is visible both to Spring Security and to Vaadin's view access checks.
+ */
+public final class KaribuSite implements AutoCloseable {
+
+	private static Routes routes;
+
+	private final TenantContext.Scope scope;
+
+	private KaribuSite(TenantContext.Scope scope) {
+		this.scope = scope;
+	}
+
+	/** Opens a fresh UI on a tenant's site; {@code null} means the operator site. */
+	public static KaribuSite open(ApplicationContext context, TenantId tenant, Locale locale) {
+		TenantContext.Scope scope = (tenant != null) ? TenantContext.enter(tenant) : null;
+		if (routes == null) {
+			routes = discoverRoutes();
+		}
+		MockVaadin.setup(UI::new, new MockSpringServlet(routes, context, UI::new));
+		if (locale != null) {
+			UI.getCurrent().setLocale(locale);
+		}
+		return new KaribuSite(scope);
+	}
+
+	/**
+	 * Karibu's own discovery sees public classes only; views here are package-private (as
+	 * in Vaadin's reference apps), so Spring's scanner finds them instead.
+	 */
+	@SuppressWarnings("unchecked")
+	private static Routes discoverRoutes() {
+		var scanner = new ClassPathScanningCandidateComponentProvider(false);
+		scanner.addIncludeFilter(new AnnotationTypeFilter(Route.class));
+		scanner.addIncludeFilter(new AssignableTypeFilter(HasErrorParameter.class));
+		Set<Class<? extends Component>> views = new HashSet<>();
+		Set<Class<? extends HasErrorParameter<?>>> errors = new HashSet<>();
+		for (var candidate : scanner.findCandidateComponents("org.consilium")) {
+			Class<?> type = ClassUtils.resolveClassName(candidate.getBeanClassName(), null);
+			if (type.isAnnotationPresent(Route.class)) {
+				views.add((Class<? extends Component>) type);
+			}
+			if (HasErrorParameter.class.isAssignableFrom(type)) {
+				errors.add((Class<? extends HasErrorParameter<?>>) type);
+			}
+		}
+		return new Routes(views, errors, true);
+	}
+
+	public KaribuSite signIn(ConsiliumUser user) {
+		var authentication = Users.authentication(user);
+		var context = SecurityContextHolder.createEmptyContext();
+		context.setAuthentication(authentication);
+		SecurityContextHolder.setContext(context);
+		FakeRequest request = (FakeRequest) VaadinServletRequest.getCurrent().getRequest();
+		request.setUserPrincipalInt(authentication);
+		request.setUserInRole((principal, role) -> user.getAuthorities()
+			.stream()
+			.anyMatch((authority) -> authority.getAuthority().equals("ROLE_" + role)));
+		return this;
+	}
+
+	public KaribuSite navigate(String location) {
+		UI.getCurrent().navigate(location);
+		return this;
+	}
+
+	@Override
+	public void close() {
+		try {
+			MockVaadin.tearDown();
+		}
+		finally {
+			SecurityContextHolder.clearContext();
+			if (this.scope != null) {
+				this.scope.close();
+			}
+		}
+	}
+
+}
