@@ -74,7 +74,7 @@ class LandingViewIT {
 			.navigate("")) {
 			assertThat(_get(H2.class, (spec) -> spec.withText("Cómo funciona"))).isNotNull();
 			assertThat(steps()).contains("eligibility-census", "doctor-optional");
-			assertThat(text("how-it-works")).contains("Comprobamos que Globex Second Opinion le cubre");
+			assertThat(text("how-it-works")).contains("que Globex Second Opinion le cubre");
 			assertThat(text("cost")).contains("copago").contains("50");
 			assertThat(_get(Button.class, (spec) -> spec.withId("enter")).getText())
 				.isEqualTo("Inicie sesión o cree su cuenta");
