@@ -70,6 +70,9 @@ class I18nBundlesTest {
 	void every_specialty_and_how_it_works_step_has_a_name() {
 		Set<String> keys = load("i18n/messages.properties").stringPropertyNames();
 		assertThat(Specialties.CATALOG).allSatisfy((code) -> assertThat(keys).contains("specialty." + code));
+		for (org.consilium.tenantconfig.Role role : org.consilium.tenantconfig.Role.values()) {
+			assertThat(keys).contains("role." + role.name());
+		}
 		for (String step : List.of("account-local", "account-sso", "account-either", "eligibility-census",
 				"eligibility-sso", "request", "doctor-required", "doctor-optional", "records", "records-with-retrieval",
 				"triage", "review-staff", "review-second-reader", "delivery-doctor-first", "delivery-together",

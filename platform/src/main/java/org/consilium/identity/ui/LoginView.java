@@ -63,7 +63,8 @@ public class LoginView extends Div implements BeforeEnterObserver, HasDynamicTit
 		box.add(new Paragraph(getTranslation("login.demo.text", demo.password())));
 		UnorderedList list = new UnorderedList();
 		for (ConsiliumUser user : demo.usersOf(tenant.map(Tenant::id).orElse(null))) {
-			list.add(new ListItem(user.username() + " (" + user.roles().iterator().next().name() + ")"));
+			list.add(new ListItem(
+					user.username() + " · " + getTranslation("role." + user.roles().iterator().next().name())));
 		}
 		box.add(list);
 		return box;

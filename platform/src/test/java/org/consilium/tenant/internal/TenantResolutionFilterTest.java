@@ -94,6 +94,50 @@ class TenantResolutionFilterTest {
 		assertThat(chain.getRequest()).as("the chain was not called").isNull();
 	}
 
+	@Test
+	void the_bare_host_can_redirect_to_a_configured_programme() throws Exception {
+		TenancyProperties redirect = new TenancyProperties(List.of("ops.localhost"), List.of("localhost"),
+				TenancyProperties.BareHostMode.REDIRECT, "public", null, java.time.Duration.ZERO,
+				java.time.Duration.ZERO);
+		Tenant publicTenant = new Tenant(TenantId.of("public"),
+				new org.consilium.tenantconfig.TenantConfigLoader()
+					.loadDirectory(java.nio.file.Path.of("..", "tenant-config", "tenants"))
+					.stream()
+					.filter((t) -> t.config().slug().equals("public"))
+					.findFirst()
+					.orElseThrow()
+					.config(),
+				1, Tenant.Status.ACTIVE);
+		Tenants bare = new Tenants() {
+			@Override
+			public Site siteFor(String host) {
+				return new Site.BareSite();
+			}
+
+			@Override
+			public Optional<Tenant> find(TenantId id) {
+				return Optional.of(publicTenant).filter((t) -> t.id().equals(id));
+			}
+
+			@Override
+			public List<Tenant> all() {
+				return List.of(publicTenant);
+			}
+
+			@Override
+			public Optional<TenantAsset> asset(TenantId tenant, String path) {
+				return Optional.empty();
+			}
+		};
+		MockHttpServletRequest request = request("localhost");
+		request.setServerPort(8080);
+		MockHttpServletResponse response = new MockHttpServletResponse();
+		new TenantResolutionFilter(bare, redirect, new TenantPages(messages(), redirect)).doFilter(request, response,
+				new MockFilterChain());
+		assertThat(response.getStatus()).isEqualTo(302);
+		assertThat(response.getRedirectedUrl()).isEqualTo("http://public.localhost:8080/");
+	}
+
 	private static MockHttpServletRequest request(String host) {
 		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/");
 		request.setServerName(host);
