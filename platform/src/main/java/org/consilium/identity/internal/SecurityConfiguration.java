@@ -24,6 +24,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 
 /**
@@ -74,10 +75,12 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain uiSecurity(HttpSecurity http, PrincipalSiteGuard guard) throws Exception {
+	SecurityFilterChain uiSecurity(HttpSecurity http, PrincipalSiteGuard guard, LoginOriginGuard loginOrigin)
+			throws Exception {
 		http.authorizeHttpRequests(
 				(requests) -> requests.requestMatchers("/branding/**", "/actuator/health/**").permitAll())
-			.addFilterAfter(guard, SecurityContextHolderFilter.class);
+			.addFilterAfter(guard, SecurityContextHolderFilter.class)
+			.addFilterBefore(loginOrigin, UsernamePasswordAuthenticationFilter.class);
 		http.with(VaadinSecurityConfigurer.vaadin(), (vaadin) -> vaadin.loginView(LoginView.class, "/"));
 		return http.build();
 	}

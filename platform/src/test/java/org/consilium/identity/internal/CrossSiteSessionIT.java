@@ -61,6 +61,21 @@ class CrossSiteSessionIT {
 	}
 
 	@Test
+	void a_sign_in_posted_from_another_origin_is_refused() throws Exception {
+		this.mvc
+			.perform(on("public.localhost", post("/login")).header("Origin", "https://evil.example")
+				.param("username", "patient@public.example")
+				.param("password", "consilium-demo"))
+			.andExpect(status().isForbidden());
+		this.mvc
+			.perform(on("public.localhost", post("/login")).header("Origin", "http://public.localhost:8080")
+				.param("username", "patient@public.example")
+				.param("password", "consilium-demo"))
+			.andExpect(status().is3xxRedirection())
+			.andExpect((result) -> assertThat(result.getResponse().getRedirectedUrl()).doesNotContain("error"));
+	}
+
+	@Test
 	void a_principal_of_another_tenant_is_refused_even_without_a_session() throws Exception {
 		var publicCoordinator = Users.user("public", "guard-coordinator", Role.CASE_COORDINATOR);
 		this.mvc
