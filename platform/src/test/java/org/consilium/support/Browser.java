@@ -26,7 +26,8 @@ import org.springframework.util.FileSystemUtils;
  * A headless Debian Chromium driven through Debian's chromedriver, with a fresh profile.
  * Both paths are given explicitly so Selenium Manager never downloads a browser or a
  * driver; a machine without them fails the test with a clear message (CI installs them,
- * see .ci/run) rather than skipping it.
+ * see .ci/run) rather than skipping it. {@code CONSILIUM_CHROMIUM} and
+ * {@code CONSILIUM_CHROMEDRIVER} point elsewhere if they live somewhere else.
  */
 public final class Browser implements AutoCloseable {
 
@@ -70,8 +71,8 @@ public final class Browser implements AutoCloseable {
 	 * {@code navigator.language}) is the given one, e.g. {@code "en"} or {@code "es"}.
 	 */
 	public static Browser start(String language) {
-		requireExecutable(CHROMIUM, "Chromium", "chromium");
-		requireExecutable(CHROMEDRIVER, "chromedriver", "chromium-driver");
+		requireExecutable(CHROMIUM, "CONSILIUM_CHROMIUM");
+		requireExecutable(CHROMEDRIVER, "CONSILIUM_CHROMEDRIVER");
 		Path profile;
 		try {
 			profile = Files.createTempDirectory("consilium-chromium-");
@@ -98,12 +99,11 @@ public final class Browser implements AutoCloseable {
 		}
 	}
 
-	private static void requireExecutable(Path path, String what, String debianPackage) {
+	private static void requireExecutable(Path path, String variable) {
 		if (!Files.isExecutable(path)) {
-			throw new IllegalStateException("Browser tests need " + what + " at " + path + ", which is missing. Install"
-					+ " it with 'apt-get install -y chromium chromium-driver' (Debian package " + debianPackage
-					+ "; .ci/run does this) or point CONSILIUM_"
-					+ (what.equals("Chromium") ? "CHROMIUM" : "CHROMEDRIVER") + " at it. Nothing is downloaded.");
+			throw new IllegalStateException("Browser tests need " + path + ", which is missing: install Debian's"
+					+ " Chromium and its driver ('apt-get install -y chromium chromium-driver', as .ci/run does) or set "
+					+ variable + " to where it is. Browser tests never download a browser or a driver.");
 		}
 	}
 
@@ -164,15 +164,6 @@ public final class Browser implements AutoCloseable {
 		return this.driver.getCurrentUrl();
 	}
 
-	/**
-	 * Clicks through the DOM rather than at a point on screen, so nothing floating on top
-	 * (such as Vaadin's development-mode tools) takes the click, then waits for Vaadin.
-	 */
-	public Browser click(WebElement element) {
-		script("arguments[0].click();", element);
-		return settle();
-	}
-
 	public Object script(String script, Object... arguments) {
 		return ((JavascriptExecutor) this.driver).executeScript(script, arguments);
 	}
@@ -191,10 +182,6 @@ public final class Browser implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-	}
-
-	public String currentUrl() {
-		return this.driver.getCurrentUrl();
 	}
 
 	public String pageSource() {
