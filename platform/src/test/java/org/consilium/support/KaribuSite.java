@@ -1,7 +1,10 @@
 package org.consilium.support;
 
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import com.github.mvysny.fakeservlet.FakeRequest;
@@ -28,15 +31,28 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * Vaadin views in Karibu-Testing, as they run on one site: the tenant (or the operator
  * site when none) is current for the whole test, as the request filter would make it, and
  * a signed-in user is visible both to Spring Security and to Vaadin's view access checks.
+ * <p>
+ * Karibu's mock servlet sets two JVM-wide system properties (a frontend folder of
+ * {@code ./src/main/frontend/} and the project base directory) that Vaadin prefers over
+ * the build's token file. Left behind, they make any real Vaadin servlet started later in
+ * the same test JVM (the browser tests' server) look for the theme in the wrong folder,
+ * decide its development bundle is stale and run {@code npm install}, which fails on this
+ * machine kind. {@link #close()} puts them back as they were.
  */
 public final class KaribuSite implements AutoCloseable {
+
+	private static final List<String> KARIBU_SYSTEM_PROPERTIES = List.of("vaadin.vaadin.frontend.frontend.folder",
+			"vaadin.project.basedir");
 
 	private static Routes routes;
 
 	private final TenantContext.Scope scope;
 
-	private KaribuSite(TenantContext.Scope scope) {
+	private final Map<String, String> systemProperties;
+
+	private KaribuSite(TenantContext.Scope scope, Map<String, String> systemProperties) {
 		this.scope = scope;
+		this.systemProperties = systemProperties;
 	}
 
 	/** Opens a fresh UI on a tenant's site; {@code null} means the operator site. */
@@ -45,11 +61,13 @@ public final class KaribuSite implements AutoCloseable {
 		if (routes == null) {
 			routes = discoverRoutes();
 		}
+		Map<String, String> systemProperties = new HashMap<>();
+		KARIBU_SYSTEM_PROPERTIES.forEach((name) -> systemProperties.put(name, System.getProperty(name)));
 		MockVaadin.setup(UI::new, new MockSpringServlet(routes, context, UI::new));
 		if (locale != null) {
 			UI.getCurrent().setLocale(locale);
 		}
-		return new KaribuSite(scope);
+		return new KaribuSite(scope, systemProperties);
 	}
 
 	/**
@@ -100,6 +118,14 @@ public final class KaribuSite implements AutoCloseable {
 		}
 		finally {
 			SecurityContextHolder.clearContext();
+			this.systemProperties.forEach((name, value) -> {
+				if (value == null) {
+					System.clearProperty(name);
+				}
+				else {
+					System.setProperty(name, value);
+				}
+			});
 			if (this.scope != null) {
 				this.scope.close();
 			}
