@@ -1,5 +1,6 @@
 package org.consilium.identity;
 
+import java.io.Serializable;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.Optional;
@@ -8,20 +9,22 @@ import java.util.Set;
 import org.consilium.tenant.TenantId;
 import org.consilium.tenantconfig.Role;
 
+import org.springframework.security.core.AuthenticatedPrincipal;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.userdetails.UserDetails;
 
 /**
  * A signed-in user. Tenant users (patients, doctors, coordinators, tenant admins) carry
  * their tenant; operator users (triage, specialists, approvers, platform admins) carry
- * none and work on the operator site only.
+ * none and work on the operator site only. Holds no credentials.
  *
- * @param id stable user id, unique on the platform
+ * @param id stable account id (unique within its site's partition)
  * @param username what the user signs in with (an e-mail address)
+ * @param sessionEpoch the account's session epoch at sign-in; sessions of older epochs
+ * end
  */
 public record ConsiliumUser(String id, String username, String displayName, Optional<TenantId> tenant, Set<Role> roles,
-		String passwordHash) implements UserDetails {
+		int sessionEpoch) implements AuthenticatedPrincipal, Serializable {
 
 	public ConsiliumUser {
 		roles = Set.copyOf(roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles));
@@ -35,24 +38,20 @@ public record ConsiliumUser(String id, String username, String displayName, Opti
 		return this.tenant.isEmpty();
 	}
 
-	@Override
-	public Collection<? extends GrantedAuthority> getAuthorities() {
-		return this.roles.stream().map((role) -> new SimpleGrantedAuthority("ROLE_" + role.name())).toList();
+	/** The partition the account lives in: its tenant, or the operator's. */
+	public TenantId partition() {
+		return this.tenant.orElse(TenantId.PLATFORM);
+	}
+
+	public Collection<GrantedAuthority> getAuthorities() {
+		return this.roles.stream()
+			.map((role) -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + role.name()))
+			.toList();
 	}
 
 	@Override
-	public String getPassword() {
-		return this.passwordHash;
-	}
-
-	@Override
-	public String getUsername() {
+	public String getName() {
 		return this.username;
-	}
-
-	/** This user without the password hash, as kept in the security context. */
-	public ConsiliumUser withoutPassword() {
-		return new ConsiliumUser(this.id, this.username, this.displayName, this.tenant, this.roles, null);
 	}
 
 	@Override

@@ -16,4 +16,7 @@ public interface DemoAccounts {
 	/** The one password of all demo users (from configuration). */
 	String password();
 
+	/** The development TOTP secret of all demo staff accounts (base32). */
+	String totpSecret();
+
 }

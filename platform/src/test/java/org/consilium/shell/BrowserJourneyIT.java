@@ -86,7 +86,7 @@ class BrowserJourneyIT {
 		browser.find("#cases");
 		List<WebElement> references = referenceCells(browser);
 		assertThat(references).extracting(WebElement::getText)
-			.containsExactlyInAnyOrderElementsOf(casesOf("public", "demo:public:patient"));
+			.containsExactlyInAnyOrderElementsOf(casesOf("public", "patient@public.example"));
 		browser.screenshot("public-cases");
 
 		WebElement chosen = references.get(0);
@@ -176,11 +176,12 @@ class BrowserJourneyIT {
 			.toList();
 	}
 
-	private static List<String> casesOf(String tenant, String patient) {
+	private static List<String> casesOf(String tenant, String patientEmail) {
 		return TestDatabase.get()
 			.adminJdbc()
-			.queryForList("select reference from medical_case where tenant_id = ? and patient_id = ?", String.class,
-					tenant, patient);
+			.queryForList("select c.reference from medical_case c join user_account u "
+					+ "on u.tenant_id = c.tenant_id and u.id::text = c.patient_id where c.tenant_id = ? and u.email = ?",
+					String.class, tenant, patientEmail);
 	}
 
 	private String site(String name) {

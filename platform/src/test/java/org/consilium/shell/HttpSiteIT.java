@@ -43,7 +43,7 @@ class HttpSiteIT {
 	void a_case_of_another_tenant_is_a_404_by_vaadin_route_and_by_rest() {
 		CaseDetails acmeCase = TenantContext.callAs(TenantId.of("acme"), () -> Users
 			.as(Users.user("acme", "http-patient", Role.PATIENT), () -> this.cases.openDraft("cardiology", "Q?")));
-		assertThat(this.http.signIn(site("public"), "coordinator@public.example", "consilium-demo").statusCode())
+		assertThat(this.http.signIn(site("public"), "patient@public.example", "consilium-demo").statusCode())
 			.isEqualTo(302);
 		HttpResponse<String> own = this.http.get(site("public") + "cases");
 		assertThat(own.statusCode()).isEqualTo(200);

@@ -21,12 +21,12 @@ public final class Users {
 
 	public static ConsiliumUser user(String tenant, String name, Role role) {
 		return new ConsiliumUser("test:" + tenant + ":" + name, name + "@" + tenant + ".example", name,
-				Optional.of(TenantId.of(tenant)), Set.of(role), null);
+				Optional.of(TenantId.of(tenant)), Set.of(role), 0);
 	}
 
 	public static ConsiliumUser operator(String name, Role role) {
 		return new ConsiliumUser("test:operator:" + name, name + "@ops.example", name, Optional.empty(), Set.of(role),
-				null);
+				0);
 	}
 
 	public static Authentication authentication(ConsiliumUser user) {

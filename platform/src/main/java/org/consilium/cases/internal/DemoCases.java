@@ -25,6 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 @Profile("dev")
+@org.springframework.core.annotation.Order(10)
 class DemoCases implements ApplicationRunner {
 
 	private static final List<String> QUESTIONS = List.of(

@@ -1,27 +1,27 @@
 package org.consilium.identity.internal;
 
 import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
 
 import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyConfiguration;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import jakarta.servlet.http.HttpServletResponse;
-import org.consilium.identity.ConsiliumUser;
 import org.consilium.identity.ui.LoginView;
 
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
@@ -38,30 +38,27 @@ import org.springframework.security.web.context.SecurityContextHolderFilter;
 @Import(VaadinAwareSecurityContextHolderStrategyConfiguration.class)
 class SecurityConfiguration {
 
+	/**
+	 * Argon2id for new hashes; bcrypt and the other standard ids still verify (and get
+	 * upgraded).
+	 */
 	@Bean
 	PasswordEncoder passwordEncoder() {
-		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+		Map<String, PasswordEncoder> encoders = new HashMap<>();
+		encoders.put("argon2", Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8());
+		encoders.put("bcrypt", new BCryptPasswordEncoder());
+		return new DelegatingPasswordEncoder("argon2", encoders);
 	}
 
 	@Bean
-	DaoAuthenticationProvider authenticationProvider(UserDetailsService users, PasswordEncoder encoder) {
-		DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users) {
-			@Override
-			protected Authentication createSuccessAuthentication(Object principal, Authentication authentication,
-					UserDetails user) {
-				// The session keeps the user without the password hash.
-				Object kept = (principal instanceof ConsiliumUser consiliumUser) ? consiliumUser.withoutPassword()
-						: principal;
-				return super.createSuccessAuthentication(kept, authentication, user);
-			}
-		};
-		provider.setPasswordEncoder(encoder);
-		return provider;
+	AccountAuthenticationProvider authenticationProvider(AccountUserDetailsService users, PasswordEncoder encoder) {
+		return new AccountAuthenticationProvider(users, encoder);
 	}
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain apiSecurity(HttpSecurity http, PrincipalSiteGuard guard) throws Exception {
+	SecurityFilterChain apiSecurity(HttpSecurity http, PrincipalSiteGuard guard, SessionLimitsGuard limits)
+			throws Exception {
 		http.securityMatcher("/api/**")
 			.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
 			.exceptionHandling((errors) -> errors.authenticationEntryPoint(
@@ -69,20 +66,53 @@ class SecurityConfiguration {
 				.accessDeniedHandler((request, response, ex) -> problem(response, HttpStatus.FORBIDDEN,
 						"Your role does not allow this.")))
 			.requestCache((cache) -> cache.disable())
-			.addFilterAfter(guard, SecurityContextHolderFilter.class);
+			.addFilterAfter(guard, SecurityContextHolderFilter.class)
+			.addFilterAfter(limits, PrincipalSiteGuard.class);
 		return http.build();
 	}
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain uiSecurity(HttpSecurity http, PrincipalSiteGuard guard, LoginOriginGuard loginOrigin)
-			throws Exception {
+	SecurityFilterChain uiSecurity(HttpSecurity http, PrincipalSiteGuard guard, SessionLimitsGuard limits,
+			LoginOriginGuard loginOrigin, SignInThrottle throttle) throws Exception {
 		http.authorizeHttpRequests(
 				(requests) -> requests.requestMatchers("/branding/**", "/actuator/health/**").permitAll())
 			.addFilterAfter(guard, SecurityContextHolderFilter.class)
-			.addFilterBefore(loginOrigin, UsernamePasswordAuthenticationFilter.class);
+			.addFilterAfter(limits, PrincipalSiteGuard.class)
+			.addFilterBefore(loginOrigin, UsernamePasswordAuthenticationFilter.class)
+			.addFilterBefore(throttle, LoginOriginGuard.class);
 		http.with(VaadinSecurityConfigurer.vaadin(), (vaadin) -> vaadin.loginView(LoginView.class, "/"));
 		return http.build();
+	}
+
+	/**
+	 * These filters run inside the security chains only, never a second time as plain
+	 * servlet filters.
+	 */
+	@Bean
+	FilterRegistrationBean<PrincipalSiteGuard> principalSiteGuardRegistration(PrincipalSiteGuard filter) {
+		return disabled(filter);
+	}
+
+	@Bean
+	FilterRegistrationBean<SessionLimitsGuard> sessionLimitsGuardRegistration(SessionLimitsGuard filter) {
+		return disabled(filter);
+	}
+
+	@Bean
+	FilterRegistrationBean<LoginOriginGuard> loginOriginGuardRegistration(LoginOriginGuard filter) {
+		return disabled(filter);
+	}
+
+	@Bean
+	FilterRegistrationBean<SignInThrottle> signInThrottleRegistration(SignInThrottle filter) {
+		return disabled(filter);
+	}
+
+	private static <T extends jakarta.servlet.Filter> FilterRegistrationBean<T> disabled(T filter) {
+		FilterRegistrationBean<T> registration = new FilterRegistrationBean<>(filter);
+		registration.setEnabled(false);
+		return registration;
 	}
 
 	static void problem(HttpServletResponse response, HttpStatus status, String detail) throws IOException {

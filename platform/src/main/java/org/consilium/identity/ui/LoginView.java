@@ -2,6 +2,7 @@ package org.consilium.identity.ui;
 
 import java.util.Optional;
 
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
@@ -15,15 +16,20 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import org.consilium.identity.ConsiliumUser;
 import org.consilium.identity.DemoAccounts;
+import org.consilium.identity.internal.AccountViews;
 import org.consilium.tenant.AnySite;
 import org.consilium.tenant.Tenant;
 import org.consilium.tenant.TenantContext;
 import org.consilium.tenant.Tenants;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.web.WebAttributes;
 
 /**
  * Sign-in for the current site. In development it lists the demo users of this site; it
@@ -36,7 +42,7 @@ public class LoginView extends Div implements BeforeEnterObserver, HasDynamicTit
 
 	private final LoginForm form = new LoginForm();
 
-	LoginView(Tenants tenants, ObjectProvider<DemoAccounts> demoAccounts) {
+	LoginView(Tenants tenants, ObjectProvider<DemoAccounts> demoAccounts, AccountViews accounts) {
 		addClassName("login-page");
 		Optional<Tenant> tenant = TenantContext.find().flatMap(tenants::find);
 		Image logo = new Image("branding/logo", "");
@@ -45,9 +51,21 @@ public class LoginView extends Div implements BeforeEnterObserver, HasDynamicTit
 		name.getStyle().set("font-size", "var(--lumo-font-size-xxl)").set("margin", "0");
 		add(logo, name);
 		this.form.setAction("login");
-		this.form.setForgotPasswordButtonVisible(false);
+		this.form.setForgotPasswordButtonVisible(true);
+		this.form.addForgotPasswordListener((event) -> getUI().ifPresent((ui) -> ui.navigate("forgot-password")));
 		this.form.setI18n(i18n());
 		add(this.form);
+		if (accounts.registrationOpen()) {
+			Anchor register = new Anchor("register", getTranslation("login.register"));
+			register.setId("register-link");
+			add(register);
+		}
+		else if (tenant.map((t) -> t.config().identity().hasSso()).orElse(false)) {
+			Paragraph sso = new Paragraph(getTranslation("login.sso-only"));
+			sso.setId("sso-note");
+			sso.setMaxWidth("24rem");
+			add(sso);
+		}
 		DemoAccounts demo = demoAccounts.getIfAvailable();
 		if (demo != null) {
 			add(demoUsers(demo, tenant));
@@ -61,6 +79,7 @@ public class LoginView extends Div implements BeforeEnterObserver, HasDynamicTit
 		box.setMaxWidth("24rem");
 		box.add(new H2(getTranslation("login.demo.title")));
 		box.add(new Paragraph(getTranslation("login.demo.text", demo.password())));
+		box.add(new Paragraph(getTranslation("login.demo.totp", demo.totpSecret())));
 		UnorderedList list = new UnorderedList();
 		for (ConsiliumUser user : demo.usersOf(tenant.map(Tenant::id).orElse(null))) {
 			list.add(new ListItem(
@@ -85,7 +104,24 @@ public class LoginView extends Div implements BeforeEnterObserver, HasDynamicTit
 
 	@Override
 	public void beforeEnter(BeforeEnterEvent event) {
-		this.form.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
+		var parameters = event.getLocation().getQueryParameters().getParameters();
+		String problem = null;
+		if (parameters.containsKey("throttled")) {
+			problem = "login.error.throttled";
+		}
+		else if (parameters.containsKey("error")) {
+			Object last = Optional.ofNullable(VaadinSession.getCurrent())
+				.map((session) -> session.getSession().getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION))
+				.orElse(null);
+			problem = (last instanceof LockedException) ? "login.error.locked"
+					: (last instanceof DisabledException) ? "login.error.disabled" : "login.error.text";
+		}
+		if (problem != null) {
+			LoginI18n i18n = i18n();
+			i18n.getErrorMessage().setMessage(getTranslation(problem));
+			this.form.setI18n(i18n);
+			this.form.setError(true);
+		}
 	}
 
 	@Override

@@ -111,7 +111,7 @@ class CrossSiteSessionIT {
 		String idBefore = before.getId();
 		MvcResult result = this.mvc
 			.perform(on("globex.localhost", post("/login")).session(before)
-				.param("username", "coordinator@globex.example")
+				.param("username", "patient@globex.example")
 				.param("password", "consilium-demo")
 				.with(csrf()))
 			.andExpect(status().is3xxRedirection())
