@@ -37,7 +37,7 @@ import org.springframework.test.context.TestExecutionListeners;
 		properties = { "vaadin.allowed-packages=com.vaadin,org.vaadin,org.consilium",
 				"vaadin.devmode.devTools.enabled=false" })
 @ActiveProfiles({ "dev", "test" })
-@ContextConfiguration(initializers = TestDatabaseInitializer.class)
+@ContextConfiguration(initializers = TestServicesInitializer.class)
 @Import(TestClockConfiguration.class)
 @TestExecutionListeners(listeners = SecurityStrategyListener.class,
 		mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)

@@ -25,7 +25,7 @@ import org.springframework.test.context.TestExecutionListeners;
 @SpringBootTest
 @AutoConfigureMockMvc
 @ActiveProfiles({ "dev", "test" })
-@ContextConfiguration(initializers = TestDatabaseInitializer.class)
+@ContextConfiguration(initializers = TestServicesInitializer.class)
 @Import(TestClockConfiguration.class)
 @TestExecutionListeners(listeners = SecurityStrategyListener.class,
 		mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)

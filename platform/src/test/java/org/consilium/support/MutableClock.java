@@ -11,10 +11,21 @@ import java.time.ZoneOffset;
  */
 public class MutableClock extends Clock {
 
-	private volatile Instant now = Instant.parse("2026-11-30T15:00:00Z");
+	static final Instant START = Instant.parse("2026-11-30T15:00:00Z");
+
+	private volatile Instant now = START;
 
 	public void set(Instant instant) {
 		this.now = instant;
+	}
+
+	public void advance(java.time.Duration duration) {
+		this.now = this.now.plus(duration);
+	}
+
+	/** Back to the start; done before every test. */
+	public void reset() {
+		this.now = START;
 	}
 
 	@Override

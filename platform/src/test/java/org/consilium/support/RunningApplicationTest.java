@@ -24,7 +24,7 @@ import org.springframework.test.context.TestExecutionListeners;
 @Inherited
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({ "dev", "test" })
-@ContextConfiguration(initializers = TestDatabaseInitializer.class)
+@ContextConfiguration(initializers = TestServicesInitializer.class)
 @Import(TestClockConfiguration.class)
 @TestExecutionListeners(listeners = SecurityStrategyListener.class,
 		mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)

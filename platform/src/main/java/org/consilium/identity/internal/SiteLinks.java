@@ -1,5 +1,8 @@
 package org.consilium.identity.internal;
 
+import java.util.Optional;
+
+import com.vaadin.flow.server.VaadinServletRequest;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.web.context.request.RequestContextHolder;
@@ -15,10 +18,11 @@ final class SiteLinks {
 	}
 
 	static String to(String path) {
-		if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)) {
-			throw new IllegalStateException("Links can only be made while serving a request");
-		}
-		HttpServletRequest request = attributes.getRequest();
+		HttpServletRequest request = Optional.ofNullable(VaadinServletRequest.getCurrent())
+			.map(VaadinServletRequest::getHttpServletRequest)
+			.or(() -> (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)
+					? Optional.of(attributes.getRequest()) : Optional.empty())
+			.orElseThrow(() -> new IllegalStateException("Links can only be made while serving a request"));
 		int port = request.getServerPort();
 		boolean defaultPort = ("http".equals(request.getScheme()) && port == 80)
 				|| ("https".equals(request.getScheme()) && port == 443);

@@ -1,0 +1,315 @@
+package org.consilium.identity.internal;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import jakarta.mail.internet.MimeMessage;
+import org.consilium.audit.AuditLog;
+import org.consilium.audit.AuditRecord;
+import org.consilium.support.IntegrationTest;
+import org.consilium.support.MutableClock;
+import org.consilium.support.TestDatabase;
+import org.consilium.support.TestMail;
+import org.consilium.tenant.TenantContext;
+import org.consilium.tenant.TenantId;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Local accounts end to end: registration and the real e-mail (GreenMail) whose link
+ * verifies the address, sign-in through the real filter chain, lockout, password reset,
+ * session limits.
+ */
+@IntegrationTest
+class LocalAccountsIT {
+
+	static final String PASSWORD = "violet tram at 7 crosses";
+
+	@Autowired
+	AccountViews accounts;
+
+	@Autowired
+	AccountService accountService;
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	MutableClock clock;
+
+	@Autowired
+	AuditLog audit;
+
+	@Test
+	void registration_e_mails_a_link_that_verifies_the_address_then_the_patient_signs_in() throws Exception {
+		String email = newAddress();
+		assertThat(onSite("public", () -> this.accounts.register(email, "Ann Lee", PASSWORD, Locale.ENGLISH)))
+			.isEmpty();
+		assertThat(signIn("public", email, PASSWORD).getResponse().getRedirectedUrl()).contains("error");
+		MimeMessage mail = TestMail.get().latestTo(email);
+		assertThat(mail.getSubject()).isEqualTo("Confirm your e-mail address for Consilium Second Opinion");
+		assertThat(mail.getFrom()[0].toString()).contains("Consilium Second Opinion");
+		String link = TestMail.link(mail, "/verify-email?token=");
+		assertThat(link).startsWith("http://public.localhost:8080/verify-email?token=");
+		assertThat(onSite("public", () -> this.accounts.verifyEmail(token(link)))).isTrue();
+		assertThat(onSite("public", () -> this.accounts.verifyEmail(token(link)))).as("a link works once").isFalse();
+		MvcResult signedIn = signIn("public", email, PASSWORD);
+		assertThat(signedIn.getResponse().getRedirectedUrl()).doesNotContain("error");
+		this.mvc.perform(on("public", get("/api/v1/cases")).session(session(signedIn))).andExpect(status().isOk());
+		assertThat(actions("public")).contains("ACCOUNT_REGISTERED", "EMAIL_VERIFIED", "SIGN_IN");
+	}
+
+	@Test
+	void bad_fields_are_refused_with_messages_per_field_and_nothing_is_stored() {
+		String email = newAddress();
+		Map<String, List<String>> problems = onSite("public",
+				() -> this.accounts.register(email, " ", "password1234", Locale.ENGLISH));
+		assertThat(problems).containsEntry("name", List.of("register.name.invalid"))
+			.containsEntry("password", List.of("password.common"));
+		assertThat(onSite("public", () -> this.accounts.register("not-an-address", "Ann", PASSWORD, Locale.ENGLISH)))
+			.containsEntry("email", List.of("register.email.invalid"));
+		assertThat(onSite("public", () -> this.accounts.register(email, "Ann", "short", Locale.ENGLISH)))
+			.containsEntry("password", List.of("password.too-short"));
+		assertThat(accountCount(email)).isZero();
+		assertThat(TestMail.get().to(email)).isEmpty();
+	}
+
+	@Test
+	void registering_a_taken_address_answers_the_same_and_tells_only_its_owner() throws Exception {
+		String email = newAddress();
+		onSite("public", () -> this.accounts.register(email, "Ann Lee", PASSWORD, Locale.ENGLISH));
+		assertThat(onSite("public",
+				() -> this.accounts.register(email, "Mallory", "another long pass phrase", Locale.ENGLISH)))
+			.isEmpty();
+		assertThat(accountCount(email)).isEqualTo(1);
+		assertThat(TestMail.get().latestTo(email).getSubject()).isEqualTo("Your Consilium Second Opinion account");
+	}
+
+	@Test
+	void registration_is_not_offered_where_the_programme_uses_company_sign_in() {
+		assertThat(onSite("acme", () -> this.accounts.registrationOpen())).isFalse();
+		assertThatThrownBy(
+				() -> onSite("acme", () -> this.accounts.register(newAddress(), "Ann", PASSWORD, Locale.ENGLISH)))
+			.isInstanceOf(IllegalStateException.class);
+	}
+
+	@Test
+	void five_wrong_passwords_lock_the_account_for_fifteen_minutes() throws Exception {
+		String email = registeredAndVerified("public");
+		for (int i = 0; i < 5; i++) {
+			assertThat(signIn("public", email, "wrong password " + i).getResponse().getRedirectedUrl())
+				.contains("error");
+		}
+		assertThat(signIn("public", email, PASSWORD).getResponse().getRedirectedUrl())
+			.as("locked, even with the password")
+			.contains("error");
+		assertThat(actions("public")).contains("ACCOUNT_LOCKED");
+		this.clock.advance(Duration.ofMinutes(16));
+		assertThat(signIn("public", email, PASSWORD).getResponse().getRedirectedUrl()).doesNotContain("error");
+	}
+
+	@Test
+	void a_reset_link_sets_a_new_password_once_and_ends_the_other_sessions() throws Exception {
+		String email = registeredAndVerified("globex");
+		MockHttpSession oldSession = session(signIn("globex", email, PASSWORD));
+		this.mvc.perform(on("globex", get("/api/v1/cases")).session(oldSession)).andExpect(status().isOk());
+		onSite("globex", () -> {
+			this.accounts.requestPasswordReset(email, Locale.forLanguageTag("es"));
+			return null;
+		});
+		MimeMessage mail = TestMail.get().latestTo(email);
+		assertThat(mail.getSubject()).isEqualTo("Restablezca su contraseña de Globex Second Opinion");
+		String token = token(TestMail.link(mail, "/reset-password?token="));
+		assertThat(onSite("globex", () -> this.accounts.resetPassword(token, "password1234"))).containsEntry("password",
+				List.of("password.common"));
+		assertThat(onSite("globex", () -> this.accounts.resetPassword(token, "a new and long sentence"))).isEmpty();
+		assertThat(onSite("globex", () -> this.accounts.resetPassword(token, "and yet another sentence")))
+			.containsEntry("token", List.of("reset.invalid-link"));
+		this.mvc.perform(on("globex", get("/api/v1/cases")).session(oldSession)).andExpect(status().isUnauthorized());
+		assertThat(signIn("globex", email, PASSWORD).getResponse().getRedirectedUrl()).contains("error");
+		assertThat(signIn("globex", email, "a new and long sentence").getResponse().getRedirectedUrl())
+			.doesNotContain("error");
+		assertThat(actions("globex")).contains("PASSWORD_RESET", "SESSION_ENDED");
+	}
+
+	@Test
+	void a_reset_link_expires_after_thirty_minutes_and_is_useless_on_another_tenant() {
+		String email = registeredAndVerified("public");
+		onSite("public", () -> {
+			this.accounts.requestPasswordReset(email, Locale.ENGLISH);
+			return null;
+		});
+		String token = token(TestMail.link(TestMail.get().latestTo(email), "/reset-password?token="));
+		assertThat(onSite("globex", () -> this.accounts.resetPassword(token, "a new and long sentence")))
+			.as("another tenant's site")
+			.containsEntry("token", List.of("reset.invalid-link"));
+		this.clock.advance(Duration.ofMinutes(31));
+		assertThat(onSite("public", () -> this.accounts.resetPassword(token, "a new and long sentence")))
+			.containsEntry("token", List.of("reset.invalid-link"));
+	}
+
+	@Test
+	void a_reset_for_an_unknown_address_sends_nothing_and_says_nothing() {
+		String email = newAddress();
+		onSite("public", () -> {
+			this.accounts.requestPasswordReset(email, Locale.ENGLISH);
+			return null;
+		});
+		assertThat(TestMail.get().to(email)).isEmpty();
+		assertThat(actions("public")).contains("PASSWORD_RESET_REQUESTED_UNKNOWN");
+	}
+
+	@Test
+	void a_password_reset_does_not_bypass_the_second_factor() throws Exception {
+		onSite("public", () -> {
+			this.accounts.requestPasswordReset("coordinator@public.example", Locale.ENGLISH);
+			return null;
+		});
+		String token = token(
+				TestMail.link(TestMail.get().latestTo("coordinator@public.example"), "/reset-password?token="));
+		assertThat(onSite("public", () -> this.accounts.resetPassword(token, "coordinating all the cases"))).isEmpty();
+		MockHttpSession session = session(signIn("public", "coordinator@public.example", "coordinating all the cases"));
+		// A second factor is still due: the session grants nothing yet.
+		this.mvc.perform(on("public", get("/api/v1/cases")).session(session)).andExpect(status().isForbidden());
+	}
+
+	@Test
+	void disabling_an_account_ends_all_its_sessions() throws Exception {
+		String email = registeredAndVerified("public");
+		MockHttpSession first = session(signIn("public", email, PASSWORD));
+		MockHttpSession second = session(signIn("public", email, PASSWORD));
+		UUID id = onSite("public", () -> this.accountService.state(TenantId.of("public"), accountId(email)))
+			.map((state) -> accountId(email))
+			.orElseThrow();
+		this.accountService.disable(TenantId.of("public"), id);
+		this.mvc.perform(on("public", get("/api/v1/cases")).session(first)).andExpect(status().isUnauthorized());
+		this.mvc.perform(on("public", get("/api/v1/cases")).session(second)).andExpect(status().isUnauthorized());
+		assertThat(signIn("public", email, PASSWORD).getResponse().getRedirectedUrl()).contains("error");
+	}
+
+	@Test
+	void a_session_ends_twelve_hours_after_sign_in_however_active() throws Exception {
+		String email = registeredAndVerified("public");
+		MockHttpSession session = session(signIn("public", email, PASSWORD));
+		for (int hour = 0; hour < 12; hour++) {
+			this.mvc.perform(on("public", get("/api/v1/cases")).session(session)).andExpect(status().isOk());
+			this.clock.advance(Duration.ofMinutes(59));
+		}
+		this.clock.advance(Duration.ofMinutes(13));
+		this.mvc.perform(on("public", get("/api/v1/cases")).session(session)).andExpect(status().isUnauthorized());
+	}
+
+	@Test
+	void idle_sessions_end_after_thirty_minutes_for_patients_and_fifteen_for_staff() throws Exception {
+		String email = registeredAndVerified("public");
+		MockHttpSession patient = session(signIn("public", email, PASSWORD));
+		this.mvc.perform(on("public", get("/api/v1/cases")).session(patient));
+		assertThat(patient.getMaxInactiveInterval()).isEqualTo(30 * 60);
+		MockHttpSession staff = session(signIn("public", "admin@public.example", "consilium-demo"));
+		this.mvc.perform(on("public", get("/api/v1/cases")).session(staff));
+		assertThat(staff.getMaxInactiveInterval()).isEqualTo(15 * 60);
+	}
+
+	@Test
+	void sign_in_attempts_from_one_address_are_throttled() throws Exception {
+		String address = "203.0.113." + (int) (Math.random() * 250);
+		String last = null;
+		for (int i = 0; i < 21; i++) {
+			last = this.mvc.perform(on("public", post("/login")).with((r) -> {
+				r.setRemoteAddr(address);
+				return r;
+			}).param("username", "nobody@example.com").param("password", "whatever it is"))
+				.andReturn()
+				.getResponse()
+				.getRedirectedUrl();
+		}
+		assertThat(last).contains("throttled");
+	}
+
+	private String registeredAndVerified(String tenant) {
+		String email = newAddress();
+		onSite(tenant, () -> this.accounts.register(email, "Test Person", PASSWORD, Locale.ENGLISH));
+		String link = TestMail.link(TestMail.get().latestTo(email), "/verify-email?token=");
+		assertThat(onSite(tenant, () -> this.accounts.verifyEmail(token(link)))).isTrue();
+		return email;
+	}
+
+	private MvcResult signIn(String tenant, String email, String password) throws Exception {
+		return this.mvc.perform(on(tenant, post("/login")).with((r) -> {
+			r.setRemoteAddr("198.51.100." + (int) (Math.random() * 250));
+			return r;
+		}).param("username", email).param("password", password)).andExpect(status().is3xxRedirection()).andReturn();
+	}
+
+	private static MockHttpSession session(MvcResult result) {
+		return (MockHttpSession) result.getRequest().getSession(false);
+	}
+
+	/** Runs as a request to the tenant's site would: its tenant, its host for links. */
+	private static <T> T onSite(String tenant, Supplier<T> work) {
+		MockHttpServletRequest request = new MockHttpServletRequest();
+		request.setServerName(tenant + ".localhost");
+		request.setServerPort(8080);
+		RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request));
+		try {
+			return TenantContext.callAs(TenantId.of(tenant), work);
+		}
+		finally {
+			RequestContextHolder.resetRequestAttributes();
+		}
+	}
+
+	private static MockHttpServletRequestBuilder on(String tenant, MockHttpServletRequestBuilder request) {
+		return request.with((r) -> {
+			r.setServerName(tenant + ".localhost");
+			return r;
+		});
+	}
+
+	private static String token(String link) {
+		return UriComponentsBuilder.fromUriString(link).build().getQueryParams().getFirst("token");
+	}
+
+	private static String newAddress() {
+		return "person-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+	}
+
+	private static long accountCount(String email) {
+		return TestDatabase.get()
+			.adminJdbc()
+			.queryForObject("select count(*) from user_account where email = ?", Long.class, email);
+	}
+
+	private static UUID accountId(String email) {
+		return TestDatabase.get()
+			.adminJdbc()
+			.queryForObject("select id from user_account where email = ?", UUID.class, email);
+	}
+
+	private List<String> actions(String tenant) {
+		return TenantContext.callAs(TenantId.of(tenant), () -> this.audit.recent(50))
+			.stream()
+			.map(AuditRecord::action)
+			.toList();
+	}
+
+}
