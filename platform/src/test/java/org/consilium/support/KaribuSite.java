@@ -94,13 +94,17 @@ public final class KaribuSite implements AutoCloseable {
 	}
 
 	public KaribuSite signIn(ConsiliumUser user) {
-		var authentication = Users.authentication(user);
+		return authenticate(Users.authentication(user));
+	}
+
+	/** Any authentication, e.g. one whose second factor is still due. */
+	public KaribuSite authenticate(org.springframework.security.core.Authentication authentication) {
 		var context = SecurityContextHolder.createEmptyContext();
 		context.setAuthentication(authentication);
 		SecurityContextHolder.setContext(context);
 		FakeRequest request = (FakeRequest) VaadinServletRequest.getCurrent().getRequest();
 		request.setUserPrincipalInt(authentication);
-		request.setUserInRole((principal, role) -> user.getAuthorities()
+		request.setUserInRole((principal, role) -> authentication.getAuthorities()
 			.stream()
 			.anyMatch((authority) -> authority.getAuthority().equals("ROLE_" + role)));
 		return this;

@@ -1,0 +1,81 @@
+package org.consilium.identity.ui;
+
+import java.util.Locale;
+import java.util.UUID;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.textfield.EmailField;
+import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.component.textfield.TextField;
+import org.consilium.support.IntegrationTest;
+import org.consilium.support.KaribuSite;
+import org.consilium.support.TestMail;
+import org.consilium.tenant.TenantId;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The sign-in pages as a patient uses them: problems next to the field, in their
+ * language.
+ */
+@IntegrationTest
+class IdentityViewsIT {
+
+	@Autowired
+	ApplicationContext context;
+
+	@Test
+	void registration_shows_each_problem_next_to_its_field_then_asks_to_check_the_mail() throws Exception {
+		String email = "view-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+		try (KaribuSite site = KaribuSite.open(this.context, TenantId.of("globex"), Locale.forLanguageTag("es"))
+			.navigate("register")) {
+			_setValue(_get(TextField.class, (spec) -> spec.withId("name")), "Lucía Pérez");
+			_setValue(_get(EmailField.class, (spec) -> spec.withId("email")), email);
+			_setValue(_get(PasswordField.class, (spec) -> spec.withId("password")), "contraseña123");
+			_setValue(_get(PasswordField.class, (spec) -> spec.withId("confirm")), "contraseña124");
+			_click(_get(Button.class, (spec) -> spec.withId("register")));
+			PasswordField confirm = _get(PasswordField.class, (spec) -> spec.withId("confirm"));
+			assertThat(confirm.isInvalid()).isTrue();
+			assertThat(confirm.getErrorMessage()).isEqualTo("Las dos contraseñas no coinciden.");
+			_setValue(confirm, "contraseña123");
+			_click(_get(Button.class, (spec) -> spec.withId("register")));
+			PasswordField password = _get(PasswordField.class, (spec) -> spec.withId("password"));
+			assertThat(password.isInvalid()).isTrue();
+			assertThat(password.getErrorMessage()).contains("demasiado común");
+			_setValue(password, "mi gato duerme en la ventana");
+			_setValue(confirm, "mi gato duerme en la ventana");
+			_click(_get(Button.class, (spec) -> spec.withId("register")));
+			assertThat(_get(Paragraph.class, (spec) -> spec.withId("message")).getText()).contains(email);
+		}
+		assertThat(TestMail.get().latestTo(email).getSubject())
+			.isEqualTo("Confirme su correo electrónico para Globex Second Opinion");
+	}
+
+	@Test
+	void the_sign_in_page_offers_registration_only_where_the_programme_has_local_accounts() {
+		try (KaribuSite site = KaribuSite.open(this.context, TenantId.of("public"), Locale.ENGLISH).navigate("login")) {
+			assertThat(_find(Anchor.class, (spec) -> spec.withId("register-link"))).hasSize(1);
+		}
+		try (KaribuSite site = KaribuSite.open(this.context, TenantId.of("acme"), Locale.ENGLISH).navigate("login")) {
+			assertThat(_find(Anchor.class, (spec) -> spec.withId("register-link"))).isEmpty();
+			assertThat(_get(Paragraph.class, (spec) -> spec.withId("sso-note")).getText()).contains("single sign-on");
+		}
+		try (KaribuSite site = KaribuSite.open(this.context, TenantId.of("acme"), Locale.ENGLISH)
+			.navigate("register")) {
+			assertThat(_get(Paragraph.class, (spec) -> spec.withId("message")).getText())
+				.contains("does not offer its own accounts");
+			assertThat(_find(PasswordField.class)).isEmpty();
+		}
+	}
+
+}
