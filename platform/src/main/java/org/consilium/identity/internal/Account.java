@@ -243,6 +243,17 @@ class Account extends TenantOwned {
 		touch(now);
 	}
 
+	/** The identity provider says the person's address changed (SSO accounts only). */
+	void changeEmail(String email, Instant now) {
+		this.email = email;
+		touch(now);
+	}
+
+	/** Signs in through an identity provider only: there is no password to check. */
+	boolean isSsoOnly() {
+		return this.passwordHash == null;
+	}
+
 	enum Status {
 
 		PENDING_VERIFICATION, ACTIVE, DISABLED

@@ -36,7 +36,13 @@ class AccountUserDetailsService implements UserDetailsService {
 	public UserDetails loadUserByUsername(String username) {
 		String email = normalize(username);
 		TenantId site = Partitions.currentSite();
-		return this.partitions.in(site, () -> this.accounts.findByEmail(email).map((account) -> details(site, account)))
+		// Accounts made by single sign-on have no password: for the form they do not
+		// exist.
+		return this.partitions
+			.in(site,
+					() -> this.accounts.findByEmail(email)
+						.filter((account) -> !account.isSsoOnly())
+						.map((account) -> details(site, account)))
 			.orElseThrow(() -> new UsernameNotFoundException("No such account on this site"));
 	}
 

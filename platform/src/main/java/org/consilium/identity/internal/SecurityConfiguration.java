@@ -29,8 +29,9 @@ import org.springframework.security.web.context.SecurityContextHolderFilter;
 
 /**
  * Two filter chains: the REST API answers 401/403 as problem details; everything else is
- * the Vaadin UI with its login view. Both refuse a principal from another site. Roles are
- * checked on services ({@code @PreAuthorize}) as well as on views.
+ * the Vaadin UI with its login view and the tenant's SAML single sign-on
+ * ({@link SamlLogin}). Both refuse a principal from another site. Roles are checked on
+ * services ({@code @PreAuthorize}) as well as on views.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -74,9 +75,14 @@ class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain uiSecurity(HttpSecurity http, PrincipalSiteGuard guard, SessionLimitsGuard limits,
-			LoginOriginGuard loginOrigin, SignInThrottle throttle) throws Exception {
-		http.authorizeHttpRequests(
-				(requests) -> requests.requestMatchers("/branding/**", "/actuator/health/**").permitAll())
+			LoginOriginGuard loginOrigin, SignInThrottle throttle, SamlLogin saml) throws Exception {
+		// The SAML filters answer their own URLs; an id that is not this site's falls
+		// through to the UI, which says "not found".
+		http.authorizeHttpRequests((requests) -> requests
+			.requestMatchers("/branding/**", "/actuator/health/**", "/saml2/**", "/login/saml2/**")
+			.permitAll())
+			.saml2Login(saml::configure)
+			.saml2Metadata(saml::configure)
 			.addFilterAfter(guard, SecurityContextHolderFilter.class)
 			.addFilterAfter(limits, PrincipalSiteGuard.class)
 			.addFilterBefore(loginOrigin, UsernamePasswordAuthenticationFilter.class)

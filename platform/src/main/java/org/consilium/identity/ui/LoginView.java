@@ -1,5 +1,6 @@
 package org.consilium.identity.ui;
 
+import java.util.List;
 import java.util.Optional;
 
 import com.vaadin.flow.component.html.Anchor;
@@ -25,6 +26,7 @@ import org.consilium.tenant.AnySite;
 import org.consilium.tenant.Tenant;
 import org.consilium.tenant.TenantContext;
 import org.consilium.tenant.Tenants;
+import org.consilium.tenantconfig.SamlProvider;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.authentication.DisabledException;
@@ -32,8 +34,9 @@ import org.springframework.security.authentication.LockedException;
 import org.springframework.security.web.WebAttributes;
 
 /**
- * Sign-in for the current site. In development it lists the demo users of this site; it
- * says plainly that this is a development sign-in.
+ * Sign-in for the current site: the programme's single sign-on first, then the password
+ * form where the programme has its own accounts. In development it lists the demo users
+ * of this site; it says plainly that this is a development sign-in.
  */
 @Route(value = "login", autoLayout = false)
 @AnonymousAllowed
@@ -50,26 +53,56 @@ public class LoginView extends Div implements BeforeEnterObserver, HasDynamicTit
 		H1 name = new H1(tenant.map((t) -> t.config().displayName()).orElseGet(() -> getTranslation("operator.name")));
 		name.getStyle().set("font-size", "var(--lumo-font-size-xxl)").set("margin", "0");
 		add(logo, name);
+		List<SamlProvider> providers = tenant.map((t) -> t.config().identity().samlProviders()).orElse(List.of());
+		providers.forEach((provider) -> add(ssoButton(provider)));
 		this.form.setAction("login");
 		this.form.setForgotPasswordButtonVisible(true);
 		this.form.addForgotPasswordListener((event) -> getUI().ifPresent((ui) -> ui.navigate("forgot-password")));
 		this.form.setI18n(i18n());
-		add(this.form);
+		DemoAccounts demo = demoAccounts.getIfAvailable();
+		// A programme without its own accounts shows the password form only for the
+		// development demo accounts.
+		if (tenant.map((t) -> t.config().identity().localAccounts()).orElse(true) || demo != null) {
+			add(this.form);
+		}
 		if (accounts.registrationOpen()) {
 			Anchor register = new Anchor("register", getTranslation("login.register"));
 			register.setId("register-link");
 			add(register);
 		}
-		else if (tenant.map((t) -> t.config().identity().hasSso()).orElse(false)) {
+		else if (!providers.isEmpty()) {
 			Paragraph sso = new Paragraph(getTranslation("login.sso-only"));
 			sso.setId("sso-note");
 			sso.setMaxWidth("24rem");
 			add(sso);
 		}
-		DemoAccounts demo = demoAccounts.getIfAvailable();
 		if (demo != null) {
 			add(demoUsers(demo, tenant));
 		}
+	}
+
+	/**
+	 * SP-initiated single sign-on: a plain link that leaves the Vaadin router
+	 * ({@code router-ignore}) for Spring Security's {@code /saml2/authenticate/{id}}.
+	 */
+	private Anchor ssoButton(SamlProvider provider) {
+		Anchor button = new Anchor("saml2/authenticate/" + provider.id(),
+				getTranslation("login.sso.button", provider.displayName()));
+		button.setRouterIgnore(true);
+		button.setId("sso-" + provider.id());
+		button.addClassName("sso-button");
+		button.getStyle()
+			.set("display", "block")
+			.set("box-sizing", "border-box")
+			.set("width", "min(24rem, 92vw)")
+			.set("padding", "var(--lumo-space-m)")
+			.set("border-radius", "var(--lumo-border-radius-l)")
+			.set("background", "var(--lumo-primary-color)")
+			.set("color", "var(--lumo-primary-contrast-color)")
+			.set("font-weight", "600")
+			.set("text-align", "center")
+			.set("text-decoration", "none");
+		return button;
 	}
 
 	private Div demoUsers(DemoAccounts demo, Optional<Tenant> tenant) {
