@@ -102,6 +102,15 @@ class SamlLogin {
 				throw new Saml2AuthenticationException(
 						new Saml2Error(Saml2ErrorCodes.INVALID_RESPONSE, "SAML responses must arrive by HTTP POST"));
 			}
+			String registrationId = registrationId(request);
+			if (registrationId == null) {
+				// Checked before anything reads the response: Spring would otherwise
+				// parse
+				// it to look for a registration by its Issuer, which we never use.
+				throw new Saml2AuthenticationException(
+						new Saml2Error(Saml2ErrorCodes.RELYING_PARTY_REGISTRATION_NOT_FOUND,
+								"No provider of this site at " + request.getRequestURI()));
+			}
 			try {
 				return delegate.convert(request);
 			}

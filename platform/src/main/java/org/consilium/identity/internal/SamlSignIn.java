@@ -32,6 +32,8 @@ import org.opensaml.saml.saml2.core.NameIDType;
 import org.opensaml.saml.saml2.core.SubjectConfirmation;
 
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.saml2.core.Saml2ErrorCodes;
 import org.springframework.security.saml2.provider.service.authentication.OpenSaml4AuthenticationProvider.ResponseToken;
 import org.springframework.stereotype.Component;
@@ -94,13 +96,33 @@ class SamlSignIn {
 						nameId);
 			}
 			checkEligibility(found.tenant(), found.provider(), assertion, nameId);
-			Account account = account(found.tenant().id(), idp, nameId, person);
-			this.audit.record(AuditEntry.of("SSO_SIGN_IN")
+			List<AuditEntry> entries = new ArrayList<>();
+			Account account = account(found.tenant().id(), idp, nameId, person, entries);
+			entries.add(AuditEntry.of("SSO_SIGN_IN")
 				.subject("user", account.id())
 				.details("through " + registrationId + " (" + idp + ")"));
-			return AccountUserDetailsService.principal(found.tenant().id(), account);
+			ConsiliumUser signedIn = AccountUserDetailsService.principal(found.tenant().id(), account);
+			recordAs(signedIn, entries);
+			return signedIn;
 		});
 		return UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
+	}
+
+	/**
+	 * The audit names the person signing in as the actor, though the security context is
+	 * only set once this sign-in succeeds.
+	 */
+	private void recordAs(ConsiliumUser user, List<AuditEntry> entries) {
+		SecurityContext previous = SecurityContextHolder.getContext();
+		SecurityContext context = SecurityContextHolder.createEmptyContext();
+		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+		SecurityContextHolder.setContext(context);
+		try {
+			entries.forEach(this.audit::record);
+		}
+		finally {
+			SecurityContextHolder.setContext(previous);
+		}
 	}
 
 	private void checkEligibility(Tenant tenant, SamlProvider provider, Assertion assertion, String nameId) {
@@ -117,11 +139,11 @@ class SamlSignIn {
 		}
 	}
 
-	private Account account(TenantId tenant, String idp, String nameId, Person person) {
+	private Account account(TenantId tenant, String idp, String nameId, Person person, List<AuditEntry> entries) {
 		Instant now = this.clock.instant();
 		Optional<Account> linked = this.identities.find(tenant, idp, nameId).flatMap(this.accounts::findById);
 		if (linked.isPresent()) {
-			return update(linked.get(), person, nameId, now);
+			return update(linked.get(), person, nameId, now, entries);
 		}
 		if (this.accounts.existsByEmail(person.email())) {
 			// Never link by e-mail alone: the address may belong to someone else here.
@@ -132,13 +154,13 @@ class SamlSignIn {
 		account.setEmployeeId(person.employeeId());
 		this.accounts.saveAndFlush(account);
 		this.identities.link(tenant, idp, nameId, account.id(), now);
-		this.audit.record(AuditEntry.of("SSO_USER_PROVISIONED")
+		entries.add(AuditEntry.of("SSO_USER_PROVISIONED")
 			.subject("user", account.id())
 			.details("from " + idp + " with roles " + person.roles()));
 		return account;
 	}
 
-	private Account update(Account account, Person person, String nameId, Instant now) {
+	private Account update(Account account, Person person, String nameId, Instant now, List<AuditEntry> entries) {
 		if (account.status() == Account.Status.DISABLED) {
 			throw new SsoRejection(SsoRejection.ACCOUNT_DISABLED, "The account is disabled", nameId);
 		}
@@ -156,7 +178,7 @@ class SamlSignIn {
 		if (!account.roles().equals(person.roles())) {
 			Set<Role> before = account.roles();
 			account.changeRoles(person.roles(), now);
-			this.audit.record(AuditEntry.of("ROLES_CHANGED")
+			entries.add(AuditEntry.of("ROLES_CHANGED")
 				.subject("user", account.id())
 				.details(before + " -> " + account.roles() + " (from the identity provider)"));
 		}

@@ -26,6 +26,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.saml2.provider.service.web.Saml2WebSsoAuthenticationRequestFilter;
 
 /**
  * Two filter chains: the REST API answers 401/403 as problem details; everything else is
@@ -75,7 +76,8 @@ class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain uiSecurity(HttpSecurity http, PrincipalSiteGuard guard, SessionLimitsGuard limits,
-			LoginOriginGuard loginOrigin, SignInThrottle throttle, SamlLogin saml) throws Exception {
+			LoginOriginGuard loginOrigin, SignInThrottle throttle, SamlLogin saml,
+			SamlUnknownProviders unknownProviders) throws Exception {
 		// The SAML filters answer their own URLs; an id that is not this site's falls
 		// through to the UI, which says "not found".
 		http.authorizeHttpRequests((requests) -> requests
@@ -86,7 +88,8 @@ class SecurityConfiguration {
 			.addFilterAfter(guard, SecurityContextHolderFilter.class)
 			.addFilterAfter(limits, PrincipalSiteGuard.class)
 			.addFilterBefore(loginOrigin, UsernamePasswordAuthenticationFilter.class)
-			.addFilterBefore(throttle, LoginOriginGuard.class);
+			.addFilterBefore(throttle, LoginOriginGuard.class)
+			.addFilterBefore(unknownProviders, Saml2WebSsoAuthenticationRequestFilter.class);
 		http.with(VaadinSecurityConfigurer.vaadin(), (vaadin) -> vaadin.loginView(LoginView.class, "/"));
 		return http.build();
 	}
@@ -112,6 +115,11 @@ class SecurityConfiguration {
 
 	@Bean
 	FilterRegistrationBean<SignInThrottle> signInThrottleRegistration(SignInThrottle filter) {
+		return disabled(filter);
+	}
+
+	@Bean
+	FilterRegistrationBean<SamlUnknownProviders> samlUnknownProvidersRegistration(SamlUnknownProviders filter) {
 		return disabled(filter);
 	}
 

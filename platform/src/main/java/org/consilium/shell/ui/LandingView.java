@@ -86,6 +86,12 @@ class LandingView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 			enter = new Button(getTranslation("landing.go-to-cases"),
 					(event) -> getUI().ifPresent((ui) -> ui.navigate("cases")));
 		}
+		else if (!config.identity().localAccounts() && config.identity().samlProviders().size() == 1) {
+			// The company's sign-in is the only way in: go there directly.
+			String start = "saml2/authenticate/" + config.identity().samlProviders().get(0).id();
+			enter = new Button(getTranslation("landing.sign-in-sso", ssoName(config)),
+					(event) -> getUI().ifPresent((ui) -> ui.getPage().setLocation(start)));
+		}
 		else {
 			enter = new Button(getTranslation(
 					config.identity().localAccounts() ? "landing.sign-in-or-register" : "landing.sign-in-sso",
