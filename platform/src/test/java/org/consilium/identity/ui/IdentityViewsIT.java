@@ -1,14 +1,18 @@
 package org.consilium.identity.ui;
 
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.QueryParameters;
 import org.consilium.support.IntegrationTest;
 import org.consilium.support.KaribuSite;
 import org.consilium.support.TestMail;
@@ -75,6 +79,53 @@ class IdentityViewsIT {
 			assertThat(_get(Paragraph.class, (spec) -> spec.withId("message")).getText())
 				.contains("does not offer its own accounts");
 			assertThat(_find(PasswordField.class)).isEmpty();
+		}
+	}
+
+	@Test
+	void the_sign_in_page_leads_to_the_programmes_single_sign_on_first() {
+		try (KaribuSite site = KaribuSite.open(this.context, TenantId.of("acme"), Locale.ENGLISH).navigate("login")) {
+			Anchor sso = _get(Anchor.class, (spec) -> spec.withId("sso-acme-sso"));
+			assertThat(sso.getText()).isEqualTo("Sign in with Acme single sign-on");
+			assertThat(sso.getHref()).isEqualTo("saml2/authenticate/acme-sso");
+			assertThat(sso.isRouterIgnore()).as("a plain link to Spring Security, not a route").isTrue();
+		}
+		try (KaribuSite site = KaribuSite.open(this.context, TenantId.of("public"), Locale.ENGLISH).navigate("login")) {
+			assertThat(_find(Anchor.class, (spec) -> spec.withClasses("sso-button"))).isEmpty();
+		}
+	}
+
+	private static void problem(String reason, String provider) {
+		UI.getCurrent().navigate("sso-problem", QueryParameters.simple(Map.of("reason", reason, "provider", provider)));
+	}
+
+	@Test
+	void a_refused_single_sign_on_says_why_and_whom_to_contact() {
+		try (KaribuSite site = KaribuSite.open(this.context, TenantId.of("acme"), Locale.ENGLISH)) {
+			problem("not-eligible", "acme-sso");
+			assertThat(_get(H2.class, (spec) -> spec.withId("sso-problem-title")).getText())
+				.isEqualTo("You are not eligible for this programme");
+			assertThat(_get(Paragraph.class, (spec) -> spec.withId("sso-problem")).getText())
+				.contains("Acme single sign-on confirmed who you are")
+				.contains("Acme Expert Medical Opinion");
+			assertThat(_get(Paragraph.class, (spec) -> spec.withId("sso-contact")).getElement().getTextRecursively())
+				.contains("benefits@acme.example", "+1 312 555 0199");
+			assertThat(_find(Anchor.class, (spec) -> spec.withId("sso-again"))).isEmpty();
+		}
+		try (KaribuSite site = KaribuSite.open(this.context, TenantId.of("acme"), Locale.forLanguageTag("es"))) {
+			problem("rejected", "acme-sso");
+			assertThat(_get(H2.class, (spec) -> spec.withId("sso-problem-title")).getText())
+				.isEqualTo("No se pudo completar el inicio de sesión");
+			assertThat(_get(Anchor.class, (spec) -> spec.withId("sso-again")).getHref())
+				.isEqualTo("saml2/authenticate/acme-sso");
+		}
+		try (KaribuSite site = KaribuSite.open(this.context, TenantId.of("acme"), Locale.ENGLISH)) {
+			problem("made-up", "globex-sso");
+			assertThat(_get(H2.class, (spec) -> spec.withId("sso-problem-title")).getText())
+				.as("an unknown reason reads as a refusal")
+				.isEqualTo("Sign-in could not be completed");
+			assertThat(_get(Paragraph.class, (spec) -> spec.withId("sso-problem")).getText())
+				.contains("your company’s sign-in");
 		}
 	}
 
