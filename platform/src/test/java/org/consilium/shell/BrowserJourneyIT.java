@@ -111,6 +111,42 @@ class BrowserJourneyIT {
 	}
 
 	@Test
+	void an_acme_employee_signs_in_through_the_development_identity_provider_and_lands_on_acmes_home(Browser browser) {
+		browser.open(site("acme"));
+		assertThat(browser.text("#enter")).isEqualTo("Sign in with Acme single sign-on");
+		browser.find("#enter").click();
+		assertThat(browser.urlMatching(".*/dev-idp/acme/sso\\?SAMLRequest=.*"))
+			.startsWith(url("ops.localhost") + "dev-idp/acme/sso?SAMLRequest=");
+		browser.settle();
+		assertThat(browser.text("#dev-idp-banner")).startsWith("Development identity provider");
+		browser.screenshot("dev-idp");
+
+		browser.find("#employee-alex").click();
+		assertThat(browser.urlMatching(".*acme\\.localhost:[0-9]+/$")).isEqualTo(site("acme"));
+		browser.settle();
+		assertThat(browser.text(".site-user")).isEqualTo("Alex Rivera");
+		assertThat(browser.text("#programme-name")).isEqualTo("Acme Expert Medical Opinion");
+		assertThat(browser.computedStyle(".site-header", "background-color")).isEqualTo("rgb(176, 30, 40)");
+		browser.screenshot("acme-signed-in-through-sso");
+	}
+
+	@Test
+	void an_acme_employee_whose_employment_ended_is_told_so_from_the_sign_in_page(Browser browser) {
+		browser.open(site("acme") + "login");
+		browser.find("#sso-acme-sso").click();
+		browser.urlMatching(".*/dev-idp/acme/sso\\?SAMLRequest=.*");
+		browser.settle();
+		browser.find("#employee-sam").click();
+		assertThat(browser.urlMatching(".*/sso-problem\\?.*"))
+			.startsWith(site("acme") + "sso-problem?reason=not-eligible");
+		browser.settle();
+		assertThat(browser.text("#sso-problem-title")).isEqualTo("You are not eligible for this programme");
+		assertThat(browser.text("#sso-contact")).contains("benefits@acme.example");
+		assertThat(browser.pageSource()).doesNotContain("sign-out");
+		browser.screenshot("acme-sso-not-eligible");
+	}
+
+	@Test
 	void the_operator_site_shows_the_operator_home_with_every_programme(Browser browser) {
 		browser.open(site("ops"));
 		assertThat(browser.text(".hero h1")).isEqualTo("Consilium Operations");
