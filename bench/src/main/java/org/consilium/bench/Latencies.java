@@ -1,0 +1,60 @@
+package org.consilium.bench;
+
+import java.util.Arrays;
+
+/**
+ * One variant's recorded latencies (nanoseconds) and its mean per measured round.
+ */
+final class Latencies {
+
+	private final long[] sorted;
+
+	private final double[] roundMeans;
+
+	private final double total;
+
+	Latencies(long[] samples, double[] roundMeans) {
+		this.sorted = samples.clone();
+		Arrays.sort(this.sorted);
+		this.roundMeans = roundMeans.clone();
+		this.total = Arrays.stream(samples).asDoubleStream().sum();
+	}
+
+	int count() {
+		return this.sorted.length;
+	}
+
+	/** Mean in microseconds. */
+	double mean() {
+		return this.total / this.sorted.length / 1000.0;
+	}
+
+	/** Nearest-rank percentile in microseconds. */
+	double percentile(double p) {
+		int rank = (int) Math.ceil(p / 100.0 * this.sorted.length);
+		return this.sorted[Math.max(0, Math.min(this.sorted.length - 1, rank - 1))] / 1000.0;
+	}
+
+	/** Queries per second of one client issuing them back to back. */
+	double opsPerSecond() {
+		return this.sorted.length / (this.total / 1e9);
+	}
+
+	/** This variant's mean over another's, round by round, minus one. */
+	double[] overheadPerRound(Latencies baseline) {
+		double[] overhead = new double[this.roundMeans.length];
+		for (int i = 0; i < overhead.length; i++) {
+			overhead[i] = this.roundMeans[i] / baseline.roundMeans[i] - 1;
+		}
+		Arrays.sort(overhead);
+		return overhead;
+	}
+
+	static double quantile(double[] sorted, double q) {
+		double position = q * (sorted.length - 1);
+		int lower = (int) Math.floor(position);
+		int upper = (int) Math.ceil(position);
+		return sorted[lower] + (sorted[upper] - sorted[lower]) * (position - lower);
+	}
+
+}

@@ -1,0 +1,98 @@
+package org.consilium.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The results as Markdown: printed, and written where docs/benchmarks.md can quote them.
+ */
+final class Report {
+
+	private final StringBuilder text = new StringBuilder();
+
+	Report heading(String title) {
+		this.text.append("\n## ").append(title).append("\n\n");
+		return this;
+	}
+
+	Report line(String format, Object... values) {
+		this.text.append(String.format(Locale.ROOT, format, values)).append('\n');
+		return this;
+	}
+
+	Report variants(List<Variant> variants) {
+		for (Variant variant : variants) {
+			line("- **(%s)** %s", variant.key(), variant.description());
+		}
+		return this;
+	}
+
+	Report latencies(Map<Variant, Latencies> latencies) {
+		line("| variant | samples | mean µs | p50 µs | p95 µs | p99 µs | queries/s (1 client) |");
+		line("|---|--:|--:|--:|--:|--:|--:|");
+		latencies.forEach((variant, result) -> line("| (%s) | %d | %.1f | %.1f | %.1f | %.1f | %.0f |", variant.key(),
+				result.count(), result.mean(), result.percentile(50), result.percentile(95), result.percentile(99),
+				result.opsPerSecond()));
+		return this;
+	}
+
+	Report overhead(String what, Latencies with, Latencies without) {
+		double[] perRound = with.overheadPerRound(without);
+		line("- %s: mean %+.1f %%, p50 %+.1f %%, p95 %+.1f %%, p99 %+.1f %%; per round: median %+.1f %%, "
+				+ "middle half %+.1f %% to %+.1f %%, all %+.1f %% to %+.1f %%", what,
+				percent(with.mean(), without.mean()), percent(with.percentile(50), without.percentile(50)),
+				percent(with.percentile(95), without.percentile(95)),
+				percent(with.percentile(99), without.percentile(99)), 100 * Latencies.quantile(perRound, 0.5),
+				100 * Latencies.quantile(perRound, 0.25), 100 * Latencies.quantile(perRound, 0.75), 100 * perRound[0],
+				100 * perRound[perRound.length - 1]);
+		return this;
+	}
+
+	Report throughput(Map<Variant, double[]> throughput) {
+		line("| variant | queries/s (mean of windows) | lowest window | highest window |");
+		line("|---|--:|--:|--:|");
+		throughput.forEach((variant, windows) -> line("| (%s) | %.0f | %.0f | %.0f |", variant.key(), mean(windows),
+				Arrays.stream(windows).min().orElse(0), Arrays.stream(windows).max().orElse(0)));
+		return this;
+	}
+
+	Report throughputOverhead(String what, double[] with, double[] without) {
+		line("- %s: %+.1f %% queries/s", what, percent(mean(with), mean(without)));
+		return this;
+	}
+
+	Report plans(List<QueryPlans.Plan> plans) {
+		for (QueryPlans.Plan plan : plans) {
+			this.text.append("\n### ")
+				.append(plan.title())
+				.append("\n\n```sql\n")
+				.append(plan.sql())
+				.append("\n```\n\n```\n")
+				.append(plan.text())
+				.append("```\n");
+		}
+		return this;
+	}
+
+	void write(Path file) throws IOException {
+		System.out.println(this.text);
+		if (file.getParent() != null) {
+			Files.createDirectories(file.getParent());
+		}
+		Files.writeString(file, "# Tenant boundary benchmark: results of one run\n" + this.text);
+	}
+
+	private static double percent(double with, double without) {
+		return 100 * (with / without - 1);
+	}
+
+	private static double mean(double[] values) {
+		return Arrays.stream(values).average().orElse(0);
+	}
+
+}

@@ -1,0 +1,83 @@
+package org.consilium.bench;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
+import org.consilium.ConsiliumApplication;
+
+import org.springframework.boot.ApplicationContextFactory;
+import org.springframework.boot.Banner;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.servlet.context.AnnotationConfigServletWebApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.mock.web.MockServletContext;
+
+/**
+ * The whole platform in this JVM on the run's database: starting it runs the Liquibase
+ * migrations as the owner role and connects as the application role, exactly as in
+ * production. A servlet application without a server, as {@code @SpringBootTest} runs it:
+ * nothing here is an HTTP request, and {@code web-application-type=none} cannot start it
+ * (Spring Security's request matchers need Spring MVC).
+ */
+final class RunningPlatform implements AutoCloseable {
+
+	private final ConfigurableApplicationContext context;
+
+	private final HikariDataSource bypass;
+
+	private RunningPlatform(ConfigurableApplicationContext context, HikariDataSource bypass) {
+		this.context = context;
+		this.bypass = bypass;
+	}
+
+	static RunningPlatform start(BenchDatabase database, int poolSize) {
+		HikariDataSource bypass = new HikariDataSource();
+		bypass.setPoolName("bench-bypass");
+		bypass.setJdbcUrl(database.url());
+		bypass.setUsername(BenchDatabase.BYPASS_ROLE);
+		bypass.setPassword(BenchDatabase.BYPASS_ROLE);
+		bypass.setMaximumPoolSize(poolSize);
+		ConfigurableApplicationContext context = new SpringApplicationBuilder(ConsiliumApplication.class)
+			.web(WebApplicationType.SERVLET)
+			.contextFactory(ApplicationContextFactory.of(() -> {
+				AnnotationConfigServletWebApplicationContext serverless = new AnnotationConfigServletWebApplicationContext();
+				serverless.setServletContext(new MockServletContext());
+				return serverless;
+			}))
+			.bannerMode(Banner.Mode.OFF)
+			.initializers((app) -> app.getBeanFactory().addBeanPostProcessor(RoleRoutingDataSource.wrapping(bypass)))
+			// Command-line arguments outrank application.yaml; default properties would
+			// not.
+			.run("--spring.datasource.url=" + database.url(),
+					// Liquibase would otherwise read the URL off the (wrapped) pool by
+					// reflection.
+					"--spring.liquibase.url=" + database.url(), "--consilium.db.bootstrap=false",
+					"--consilium.db.name=" + database.name(),
+					"--spring.datasource.hikari.maximum-pool-size=" + poolSize,
+					// No background catalog work while measuring.
+					"--consilium.tenancy.refresh-interval=0s", "--consilium.tenancy.watch-interval=0s",
+					"--logging.level.root=warn", "--logging.level.org.consilium.bench=info");
+		return new RunningPlatform(context, bypass);
+	}
+
+	<T> T bean(Class<T> type) {
+		return this.context.getBean(type);
+	}
+
+	/** The routing data source the platform now uses. */
+	RoleRoutingDataSource dataSource() {
+		return (RoleRoutingDataSource) this.context.getBean("dataSource", DataSource.class);
+	}
+
+	ConfigurableApplicationContext context() {
+		return this.context;
+	}
+
+	@Override
+	public void close() {
+		this.context.close();
+		this.bypass.close();
+	}
+
+}
