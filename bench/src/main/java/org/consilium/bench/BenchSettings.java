@@ -26,7 +26,7 @@ record BenchSettings(int tenants, int cases, int limit, int warmup, int rounds, 
 
 	static BenchSettings fromSystemProperties() {
 		return new BenchSettings(number("tenants", 1000), number("cases", 1_000_000), number("limit", 50),
-				number("warmup", 4000), number("rounds", 40), number("batch", 500), number("threads", 4),
+				number("warmup", 4000), number("rounds", 80), number("batch", 250), number("threads", 4),
 				number("throughput-rounds", 4), number("throughput-seconds", 3),
 				text("admin-url", "jdbc:postgresql://localhost:5432/postgres"), text("admin-user", "postgres"),
 				text("admin-password", ""), Path.of(text("report", "target/benchmark-results.md")));

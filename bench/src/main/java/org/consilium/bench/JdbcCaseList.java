@@ -11,9 +11,9 @@ import org.consilium.tenant.TenantId;
 
 /**
  * The same query in plain JDBC, tenant named in the SQL, reading every column of every
- * row. Either one auto-committed statement (the floor: one round trip), or shaped like
- * the platform's transactions (set the tenant, query, commit) so that the two roles can
- * be compared without Hibernate's own cost and noise.
+ * row, in one of three shapes that add the platform's round trips one at a time: so the
+ * two roles can be compared without Hibernate's own cost and noise, and the cost of the
+ * boundary's extra statement shows on its own.
  */
 final class JdbcCaseList implements Variant {
 
@@ -26,15 +26,29 @@ final class JdbcCaseList implements Variant {
 
 	private final String description;
 
+	enum Shape {
+
+		/** One auto-committed statement: one round trip, the floor. */
+		STATEMENT,
+		/** Begin, the statement, commit: what any transactional read costs. */
+		TRANSACTION,
+		/**
+		 * Begin with {@code set_config('app.tenant_id', ?, true)}, the statement, commit:
+		 * the platform's transactions.
+		 */
+		TENANT_TRANSACTION
+
+	}
+
 	private final DataSource pool;
 
-	private final boolean inTenantTransaction;
+	private final Shape shape;
 
-	JdbcCaseList(String key, String description, DataSource pool, boolean inTenantTransaction) {
+	JdbcCaseList(String key, String description, DataSource pool, Shape shape) {
 		this.key = key;
 		this.description = description;
 		this.pool = pool;
-		this.inTenantTransaction = inTenantTransaction;
+		this.shape = shape;
 	}
 
 	@Override
@@ -50,15 +64,19 @@ final class JdbcCaseList implements Variant {
 	@Override
 	public int newestCases(TenantId tenant, int limit) {
 		try (Connection connection = this.pool.getConnection()) {
-			if (!this.inTenantTransaction) {
+			if (this.shape == Shape.STATEMENT) {
 				return select(connection, tenant, limit);
 			}
+			// As in Hibernate's transactions, the driver sends BEGIN with the first
+			// statement: no round trip of its own.
 			connection.setAutoCommit(false);
 			try {
-				try (PreparedStatement set = connection
-					.prepareStatement("select set_config('app.tenant_id', ?, true)")) {
-					set.setString(1, tenant.value());
-					set.execute();
+				if (this.shape == Shape.TENANT_TRANSACTION) {
+					try (PreparedStatement set = connection
+						.prepareStatement("select set_config('app.tenant_id', ?, true)")) {
+						set.setString(1, tenant.value());
+						set.execute();
+					}
 				}
 				int rows = select(connection, tenant, limit);
 				connection.commit();

@@ -27,7 +27,7 @@ final class QueryPlans {
 	static final String HIBERNATE_SQL = """
 			select mc1_0.id,mc1_0.created_at,mc1_0.patient_id,mc1_0.patient_name,mc1_0.question,mc1_0.reference,\
 			mc1_0.specialty,mc1_0.status,mc1_0.tenant_id,mc1_0.updated_at,mc1_0.version \
-			from medical_case mc1_0 where mc1_0.tenant_id=? order by mc1_0.created_at desc fetch first ? rows only""";
+			from medical_case mc1_0 where mc1_0.tenant_id = ? order by mc1_0.created_at desc fetch first ? rows only""";
 
 	private static final String RLS_ONLY_SQL = """
 			select id, created_at, patient_id, patient_name, question, reference, specialty, status, tenant_id,

@@ -1,5 +1,8 @@
 package org.consilium.bench;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -8,6 +11,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+
+import javax.sql.DataSource;
 
 import org.consilium.tenant.TenantId;
 import org.slf4j.Logger;
@@ -59,35 +64,46 @@ final class TenantBoundaryBenchmark {
 				List<TenantId> tenants = seed.tenantIds();
 				List<Variant> variants = variants(platform);
 				report.heading("Variants").variants(variants);
+				check(report, new BoundaryCheck(platform), tenants.get(0));
 
 				Random random = new Random(20261130L);
+				String loadBefore = load();
 				Map<Variant, Latencies> latencies = new LatencyRun(variants, tenants, settings, random).run();
 				report.heading("Latency, one client")
 					.line("Warm-up %d queries per variant, then %d rounds x %d queries per variant, interleaved "
 							+ "(shuffled order per round, same random tenants for every variant in a round); "
-							+ "newest %d cases of a random tenant per query.\n", settings.warmup(), settings.rounds(),
-							settings.batch(), settings.limit())
+							+ "newest %d cases of a random tenant per query. Load average before: %s; after: %s.\n",
+							settings.warmup(), settings.rounds(), settings.batch(), settings.limit(), loadBefore,
+							load())
 					.latencies(latencies);
-				report.heading("What the boundary costs, one client")
-					.overhead("RLS, full stack: (a) over (b)", latencies.get(variants.get(0)),
-							latencies.get(variants.get(1)))
-					.overhead("RLS, plain JDBC in a tenant transaction: (d) over (e)", latencies.get(variants.get(3)),
-							latencies.get(variants.get(4)))
-					.overhead("Spring + Hibernate + the tenant transaction, no RLS: (b) over (c)",
-							latencies.get(variants.get(1)), latencies.get(variants.get(2)))
-					.overhead("Everything: (a) over (c)", latencies.get(variants.get(0)),
-							latencies.get(variants.get(2)));
+				Latencies a = latencies.get(variants.get(0));
+				Latencies b = latencies.get(variants.get(1));
+				Latencies c = latencies.get(variants.get(2));
+				Latencies d = latencies.get(variants.get(3));
+				Latencies e = latencies.get(variants.get(4));
+				Latencies f = latencies.get(variants.get(5));
+				report.heading("What each layer costs, one client")
+					.line("Overhead of the first over the second; \"per round\" compares the two means of each round, "
+							+ "which ran back to back on the same tenants.\n")
+					.overhead("**Row-level security, full stack: (a) over (b)**", a, b)
+					.overhead("Row-level security, plain JDBC: (d) over (e)", d, e)
+					.overhead("The set_config statement: (e) over (f)", e, f)
+					.overhead("An explicit transaction: (f) over (c)", f, c)
+					.overhead("Spring's transaction + Spring Data + Hibernate, same round trips: (b) over (e)", b, e)
+					.overhead("Everything: (a) over (c)", a, c);
 
+				loadBefore = load();
 				Map<Variant, double[]> throughput = new ThroughputRun(variants, tenants, settings, random).run();
 				report.heading("Throughput, " + settings.threads() + " clients")
-					.line("%d windows of %d s per variant, interleaved; random tenant per query.\n",
-							settings.throughputRounds(), settings.throughputSeconds())
+					.line("%d windows of %d s per variant, interleaved; random tenant per query. Load average "
+							+ "before: %s; after: %s.\n", settings.throughputRounds(), settings.throughputSeconds(),
+							loadBefore, load())
 					.throughput(throughput)
 					.line("")
-					.throughputOverhead("RLS, full stack: (a) against (b)", throughput.get(variants.get(0)),
-							throughput.get(variants.get(1)))
-					.throughputOverhead("RLS, plain JDBC: (d) against (e)", throughput.get(variants.get(3)),
-							throughput.get(variants.get(4)));
+					.throughputOverhead("**Row-level security, full stack: (a) against (b)**",
+							throughput.get(variants.get(0)), throughput.get(variants.get(1)))
+					.throughputOverhead("Row-level security, plain JDBC: (d) against (e)",
+							throughput.get(variants.get(3)), throughput.get(variants.get(4)));
 
 				TenantId explained = tenants.get(tenants.size() / 2);
 				report.heading("Plans for tenant " + explained + " (second, warm execution of each)")
@@ -101,25 +117,42 @@ final class TenantBoundaryBenchmark {
 
 	private static List<Variant> variants(RunningPlatform platform) {
 		RoleRoutingDataSource dataSource = platform.dataSource();
-		String bypass = BenchDatabase.BYPASS_ROLE;
+		DataSource app = dataSource.pool(RoleRoutingDataSource.Role.APP);
+		DataSource bypass = dataSource.pool(RoleRoutingDataSource.Role.BYPASS);
+		String bypassRole = BenchDatabase.BYPASS_ROLE;
 		return List.of(RepositoryCaseList.as(RoleRoutingDataSource.Role.APP, "a",
 				"Full stack as consilium_app: Spring transaction from the platform's transaction manager "
 						+ "(sets app.tenant_id), Spring Data/Hibernate repository call, row-level security applies",
 				platform),
 				RepositoryCaseList.as(RoleRoutingDataSource.Role.BYPASS, "b",
-						"The same full stack as " + bypass
+						"The same full stack as " + bypassRole
 								+ " (BYPASSRLS, same privileges): row-level security skipped",
 						platform),
 				new JdbcCaseList("c",
-						"Plain JDBC as " + bypass + ": one auto-committed statement with `where tenant_id = ? "
+						"Plain JDBC as " + bypassRole + ": one auto-committed statement with `where tenant_id = ? "
 								+ "order by created_at desc limit ?`, no Hibernate: the floor",
-						dataSource.pool(RoleRoutingDataSource.Role.BYPASS), false),
+						bypass, JdbcCaseList.Shape.STATEMENT),
 				new JdbcCaseList("d",
 						"Plain JDBC as consilium_app shaped like the platform's transactions: set_config, the "
 								+ "statement of (c), commit; row-level security applies",
-						dataSource.pool(RoleRoutingDataSource.Role.APP), true),
-				new JdbcCaseList("e", "The same as (d) as " + bypass + ": row-level security skipped",
-						dataSource.pool(RoleRoutingDataSource.Role.BYPASS), true));
+						app, JdbcCaseList.Shape.TENANT_TRANSACTION),
+				new JdbcCaseList("e", "The same as (d) as " + bypassRole + ": row-level security skipped", bypass,
+						JdbcCaseList.Shape.TENANT_TRANSACTION),
+				new JdbcCaseList("f",
+						"Plain JDBC as " + bypassRole + ": the statement of (c) in a transaction, without set_config",
+						bypass, JdbcCaseList.Shape.TRANSACTION));
+	}
+
+	private static void check(Report report, BoundaryCheck check, TenantId tenant) {
+		BoundaryCheck.Seen app = check.as(RoleRoutingDataSource.Role.APP, tenant);
+		BoundaryCheck.Seen bypass = check.as(RoleRoutingDataSource.Role.BYPASS, tenant);
+		report.line("")
+			.line("Check, through the platform's transaction manager with app.tenant_id = %s: (a) runs as %s and sees "
+					+ "cases of %d tenant(s); (b) runs as %s and sees cases of %d tenants.", tenant, app.role(),
+					app.tenants(), bypass.role(), bypass.tenants());
+		if (app.tenants() != 1 || bypass.tenants() <= 1 || app.role().equals(bypass.role())) {
+			throw new IllegalStateException("The variants do not differ as claimed: " + app + " / " + bypass);
+		}
 	}
 
 	private static void describe(Report report, BenchSettings settings, Connection superuser, CaseSeed seed,
@@ -137,6 +170,19 @@ final class TenantBoundaryBenchmark {
 					spread[0], spread[1], spread[2],
 					single(superuser, "select pg_size_pretty(pg_table_size('medical_case'))"),
 					single(superuser, "select pg_size_pretty(pg_indexes_size('medical_case'))"), seedSeconds);
+	}
+
+	/**
+	 * Other work on the machine skews every figure; the report says how much there was.
+	 */
+	private static String load() {
+		try {
+			String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+			return fields[0] + " " + fields[1] + " " + fields[2];
+		}
+		catch (IOException | RuntimeException ex) {
+			return "unknown";
+		}
 	}
 
 	private static String single(Connection connection, String sql) throws SQLException {
