@@ -12,9 +12,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One client, back to back. Variants are interleaved so that drift (JIT, caches,
- * autovacuum, other load on the machine) hits all of them alike: every round runs each
- * variant on the same random tenants, in a freshly shuffled order.
+ * One client, back to back. Variants are interleaved query by query so that drift and
+ * bursts of other load on the machine (JIT, autovacuum, someone's build) hit all of them
+ * alike: for each random tenant every variant runs once, in a freshly shuffled order.
+ * Rounds group the queries so that each variant's mean can be compared round by round.
  */
 final class LatencyRun {
 
@@ -73,29 +74,30 @@ final class LatencyRun {
 		return sample;
 	}
 
-	/** Runs every variant over the sample; records into samples when given. */
+	/**
+	 * Runs every variant on each tenant of the sample; records into samples when given.
+	 */
 	private Map<Variant, Long> runRound(List<TenantId> sample, Map<Variant, long[]> samples, int offset) {
-		List<Variant> order = new ArrayList<>(this.variants);
-		Collections.shuffle(order, this.random);
 		Map<Variant, Long> totals = new LinkedHashMap<>();
+		this.variants.forEach((variant) -> totals.put(variant, 0L));
+		List<Variant> order = new ArrayList<>(this.variants);
 		int limit = this.settings.limit();
-		for (Variant variant : order) {
-			long[] into = (samples != null) ? samples.get(variant) : null;
-			long total = 0;
-			for (int i = 0; i < sample.size(); i++) {
+		for (int i = 0; i < sample.size(); i++) {
+			TenantId tenant = sample.get(i);
+			Collections.shuffle(order, this.random);
+			for (Variant variant : order) {
 				long start = System.nanoTime();
-				int rows = variant.newestCases(sample.get(i), limit);
+				int rows = variant.newestCases(tenant, limit);
 				long elapsed = System.nanoTime() - start;
 				if (rows != limit) {
 					throw new IllegalStateException("Variant " + variant.key() + " returned " + rows + " rows for "
-							+ sample.get(i) + ", expected " + limit);
+							+ tenant + ", expected " + limit);
 				}
-				total += elapsed;
-				if (into != null) {
-					into[offset + i] = elapsed;
+				totals.merge(variant, elapsed, Long::sum);
+				if (samples != null) {
+					samples.get(variant)[offset + i] = elapsed;
 				}
 			}
-			totals.put(variant, total);
 		}
 		return totals;
 	}

@@ -2,6 +2,7 @@ package org.consilium.bench;
 
 import javax.sql.DataSource;
 
+import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.consilium.ConsiliumApplication;
 
@@ -32,12 +33,6 @@ final class RunningPlatform implements AutoCloseable {
 	}
 
 	static RunningPlatform start(BenchDatabase database, int poolSize) {
-		HikariDataSource bypass = new HikariDataSource();
-		bypass.setPoolName("bench-bypass");
-		bypass.setJdbcUrl(database.url());
-		bypass.setUsername(BenchDatabase.BYPASS_ROLE);
-		bypass.setPassword(BenchDatabase.BYPASS_ROLE);
-		bypass.setMaximumPoolSize(poolSize);
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(ConsiliumApplication.class)
 			.web(WebApplicationType.SERVLET)
 			.contextFactory(ApplicationContextFactory.of(() -> {
@@ -46,7 +41,7 @@ final class RunningPlatform implements AutoCloseable {
 				return serverless;
 			}))
 			.bannerMode(Banner.Mode.OFF)
-			.initializers((app) -> app.getBeanFactory().addBeanPostProcessor(RoleRoutingDataSource.wrapping(bypass)))
+			.initializers((app) -> app.getBeanFactory().addBeanPostProcessor(RoleRoutingDataSource.wrapping()))
 			// Command-line arguments outrank application.yaml; default properties would
 			// not.
 			.run("--spring.datasource.url=" + database.url(),
@@ -58,6 +53,16 @@ final class RunningPlatform implements AutoCloseable {
 					// No background catalog work while measuring.
 					"--consilium.tenancy.refresh-interval=0s", "--consilium.tenancy.watch-interval=0s",
 					"--logging.level.root=warn", "--logging.level.org.consilium.bench=info");
+		RoleRoutingDataSource routing = (RoleRoutingDataSource) context.getBean("dataSource", DataSource.class);
+		// The platform's pool as configured (size, timeouts, driver, the metrics Spring
+		// Boot attached), with only the role changed.
+		HikariConfig twin = new HikariConfig();
+		((HikariDataSource) routing.pool(RoleRoutingDataSource.Role.APP)).copyStateTo(twin);
+		twin.setPoolName("bench-bypass");
+		twin.setUsername(BenchDatabase.BYPASS_ROLE);
+		twin.setPassword(BenchDatabase.BYPASS_ROLE);
+		HikariDataSource bypass = new HikariDataSource(twin);
+		routing.bypassWith(bypass);
 		return new RunningPlatform(context, bypass);
 	}
 
@@ -70,8 +75,16 @@ final class RunningPlatform implements AutoCloseable {
 		return (RoleRoutingDataSource) this.context.getBean("dataSource", DataSource.class);
 	}
 
-	ConfigurableApplicationContext context() {
-		return this.context;
+	/** How the two pools are set up, for the report. */
+	String pools() {
+		HikariDataSource app = (HikariDataSource) dataSource().pool(RoleRoutingDataSource.Role.APP);
+		return describe(app) + "; " + describe(this.bypass);
+	}
+
+	private static String describe(HikariDataSource pool) {
+		return pool.getPoolName() + " as " + pool.getUsername() + ": up to " + pool.getMaximumPoolSize()
+				+ " connections, metrics " + ((pool.getMetricsTrackerFactory() != null)
+						? pool.getMetricsTrackerFactory().getClass().getSimpleName() : "none");
 	}
 
 	@Override

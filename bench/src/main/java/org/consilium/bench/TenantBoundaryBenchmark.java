@@ -63,7 +63,7 @@ final class TenantBoundaryBenchmark {
 				}
 				List<TenantId> tenants = seed.tenantIds();
 				List<Variant> variants = variants(platform);
-				report.heading("Variants").variants(variants);
+				report.heading("Variants").variants(variants).line("").line("Pools: %s.", platform.pools());
 				check(report, new BoundaryCheck(platform), tenants.get(0));
 
 				Random random = new Random(20261130L);
@@ -71,10 +71,9 @@ final class TenantBoundaryBenchmark {
 				Map<Variant, Latencies> latencies = new LatencyRun(variants, tenants, settings, random).run();
 				report.heading("Latency, one client")
 					.line("Warm-up %d queries per variant, then %d rounds x %d queries per variant, interleaved "
-							+ "(shuffled order per round, same random tenants for every variant in a round); "
-							+ "newest %d cases of a random tenant per query. Load average before: %s; after: %s.\n",
-							settings.warmup(), settings.rounds(), settings.batch(), settings.limit(), loadBefore,
-							load())
+							+ "query by query (for each random tenant every variant once, in shuffled order); "
+							+ "newest %d cases per query. Load average before: %s; after: %s.\n", settings.warmup(),
+							settings.rounds(), settings.batch(), settings.limit(), loadBefore, load())
 					.latencies(latencies);
 				Latencies a = latencies.get(variants.get(0));
 				Latencies b = latencies.get(variants.get(1));
@@ -83,8 +82,8 @@ final class TenantBoundaryBenchmark {
 				Latencies e = latencies.get(variants.get(4));
 				Latencies f = latencies.get(variants.get(5));
 				report.heading("What each layer costs, one client")
-					.line("Overhead of the first over the second; \"per round\" compares the two means of each round, "
-							+ "which ran back to back on the same tenants.\n")
+					.line("Overhead of the first over the second; \"per round\" compares the two variants' means in "
+							+ "each round (same tenants, same moments).\n")
 					.overhead("**Row-level security, full stack: (a) over (b)**", a, b)
 					.overhead("Row-level security, plain JDBC: (d) over (e)", d, e)
 					.overhead("The set_config statement: (e) over (f)", e, f)
