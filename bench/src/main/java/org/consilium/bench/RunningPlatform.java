@@ -1,5 +1,8 @@
 package org.consilium.bench;
 
+import java.util.List;
+import java.util.concurrent.locks.LockSupport;
+
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariConfig;
@@ -73,6 +76,24 @@ final class RunningPlatform implements AutoCloseable {
 	/** The routing data source the platform now uses. */
 	RoleRoutingDataSource dataSource() {
 		return (RoleRoutingDataSource) this.context.getBean("dataSource", DataSource.class);
+	}
+
+	/**
+	 * Retires every pooled connection of both pools; the pools open new ones (new server
+	 * processes) as they are asked for connections.
+	 */
+	void freshConnections() {
+		List<HikariDataSource> pools = List.of((HikariDataSource) dataSource().pool(RoleRoutingDataSource.Role.APP),
+				this.bypass);
+		pools.forEach((pool) -> pool.getHikariPoolMXBean().softEvictConnections());
+		// Opening connections forks server processes: let that finish before anything is
+		// timed.
+		long deadline = System.nanoTime() + 10_000_000_000L;
+		while (pools.stream()
+			.anyMatch((pool) -> pool.getHikariPoolMXBean().getIdleConnections() < pool.getMinimumIdle())
+				&& System.nanoTime() < deadline) {
+			LockSupport.parkNanos(5_000_000L);
+		}
 	}
 
 	/** How the two pools are set up, for the report. */

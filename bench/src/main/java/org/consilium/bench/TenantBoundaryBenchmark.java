@@ -68,12 +68,16 @@ final class TenantBoundaryBenchmark {
 
 				Random random = new Random(20261130L);
 				String loadBefore = load();
-				Map<Variant, Latencies> latencies = new LatencyRun(variants, tenants, settings, random).run();
+				Map<Variant, Latencies> latencies = new LatencyRun(variants, tenants, settings, random,
+						platform::freshConnections)
+					.run();
 				report.heading("Latency, one client")
 					.line("Warm-up %d queries per variant, then %d rounds x %d queries per variant, interleaved "
 							+ "query by query (for each random tenant every variant once, in shuffled order); "
-							+ "newest %d cases per query. Load average before: %s; after: %s.\n", settings.warmup(),
-							settings.rounds(), settings.batch(), settings.limit(), loadBefore, load())
+							+ "newest %d cases per query. Every round starts on new connections (new server "
+							+ "processes), warmed by a few unrecorded queries. Load average before: %s; after: %s.\n",
+							settings.warmup(), settings.rounds(), settings.batch(), settings.limit(), loadBefore,
+							load())
 					.latencies(latencies);
 				Latencies a = latencies.get(variants.get(0));
 				Latencies b = latencies.get(variants.get(1));
@@ -91,8 +95,14 @@ final class TenantBoundaryBenchmark {
 					.overhead("Spring's transaction + Spring Data + Hibernate, same round trips: (b) over (e)", b, e)
 					.overhead("Everything: (a) over (c)", a, c);
 
+				planCacheUse(report, platform, settings.threads() + 2);
+				serverTimes(report, new ServerTimes(platform, random).measure(tenants, settings.limit(), 20, 100),
+						latencies.get(variants.get(0)));
+
 				loadBefore = load();
-				Map<Variant, double[]> throughput = new ThroughputRun(variants, tenants, settings, random).run();
+				Map<Variant, double[]> throughput = new ThroughputRun(variants, tenants, settings, random,
+						platform::freshConnections)
+					.run();
 				report.heading("Throughput, " + settings.threads() + " clients")
 					.line("%d windows of %d s per variant, interleaved; random tenant per query. Load average "
 							+ "before: %s; after: %s.\n", settings.throughputRounds(), settings.throughputSeconds(),
@@ -140,6 +150,41 @@ final class TenantBoundaryBenchmark {
 				new JdbcCaseList("f",
 						"Plain JDBC as " + bypassRole + ": the statement of (c) in a transaction, without set_config",
 						bypass, JdbcCaseList.Shape.TRANSACTION));
+	}
+
+	private static void serverTimes(Report report, Map<RoleRoutingDataSource.Role, ServerTimes.Times> times,
+			Latencies fullStack) {
+		report.heading("Time in the database, per role")
+			.line("The statement Hibernate sends, in a tenant transaction, run with `EXPLAIN (ANALYZE, TIMING OFF)`: "
+					+ "PostgreSQL's own planning and execution time, %d executions per role, interleaved, on 20 "
+					+ "pairs of fresh connections.\n", times.get(RoleRoutingDataSource.Role.APP).planning().length)
+			.line("| role | planning µs (median) | execution µs (median) | planning + execution µs (mean) |")
+			.line("|---|--:|--:|--:|");
+		double[] total = new double[2];
+		for (RoleRoutingDataSource.Role role : RoleRoutingDataSource.Role.values()) {
+			ServerTimes.Times time = times.get(role);
+			double mean = time.mean(time.planning()) + time.mean(time.execution());
+			total[role.ordinal()] = mean;
+			report.line("| %s | %.1f | %.1f | %.1f |",
+					(role == RoleRoutingDataSource.Role.APP) ? "consilium_app (RLS)" : BenchDatabase.BYPASS_ROLE,
+					time.median(time.planning()), time.median(time.execution()), mean);
+		}
+		double added = total[0] - total[1];
+		report.line("")
+			.line("- Row-level security adds %.1f µs per query in the database: %.1f %% of (a)'s mean latency "
+					+ "(%.1f µs).", added, 100 * added / fullStack.mean(), fullStack.mean());
+	}
+
+	private static void planCacheUse(Report report, RunningPlatform platform, int connections) throws SQLException {
+		report.heading("Plan cache use after the latency runs")
+			.line("Server-side prepared statements of the case list on every pooled connection.\n")
+			.line("| pool | statement | generic plans | custom plans |")
+			.line("|---|---|--:|--:|");
+		for (RoleRoutingDataSource.Role role : RoleRoutingDataSource.Role.values()) {
+			PlanCacheUse.of(platform.dataSource().pool(role), connections)
+				.forEach((statement, counts) -> report.line("| %s | `%s` | %d | %d |", role, statement, counts[0],
+						counts[1]));
+		}
 	}
 
 	private static void check(Report report, BoundaryCheck check, TenantId tenant) {

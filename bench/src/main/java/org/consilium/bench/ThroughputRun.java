@@ -35,11 +35,15 @@ final class ThroughputRun {
 
 	private final Random random;
 
-	ThroughputRun(List<Variant> variants, List<TenantId> tenants, BenchSettings settings, Random random) {
+	private final Runnable freshConnections;
+
+	ThroughputRun(List<Variant> variants, List<TenantId> tenants, BenchSettings settings, Random random,
+			Runnable freshConnections) {
 		this.variants = variants;
 		this.tenants = tenants;
 		this.settings = settings;
 		this.random = random;
+		this.freshConnections = freshConnections;
 	}
 
 	/** Queries per second, one value per window, by variant. */
@@ -59,6 +63,10 @@ final class ThroughputRun {
 				List<Variant> order = new ArrayList<>(this.variants);
 				Collections.shuffle(order, this.random);
 				for (Variant variant : order) {
+					// Fresh server processes, warmed unrecorded, as in the latency
+					// rounds.
+					this.freshConnections.run();
+					window(clients, variant, 300);
 					result.get(variant)[round] = window(clients, variant, this.settings.throughputSeconds() * 1000L);
 				}
 			}
