@@ -26,7 +26,23 @@ final class BoundaryCheck {
 		this.jdbc = platform.bean(JdbcTemplate.class);
 	}
 
-	Seen as(RoleRoutingDataSource.Role role, TenantId tenant) {
+	/**
+	 * One sentence for the report.
+	 * @throws IllegalStateException if the roles do not differ as the variants claim
+	 */
+	String verify(TenantId tenant) {
+		Seen app = as(RoleRoutingDataSource.Role.APP, tenant);
+		Seen bypass = as(RoleRoutingDataSource.Role.BYPASS, tenant);
+		if (app.tenants() != 1 || bypass.tenants() <= 1 || app.role().equals(bypass.role())) {
+			throw new IllegalStateException("The variants do not differ as claimed: " + app + " / " + bypass);
+		}
+		return String.format(
+				"Checked through the platform's transaction manager with app.tenant_id = %s: (a) runs as "
+						+ "%s and sees cases of %d tenant; (b) runs as %s and sees cases of %d tenants.",
+				tenant, app.role(), app.tenants(), bypass.role(), bypass.tenants());
+	}
+
+	private Seen as(RoleRoutingDataSource.Role role, TenantId tenant) {
 		return RoleRoutingDataSource.callAs(role, () -> TenantContext.callAs(tenant, () -> this.transactions
 			.execute((status) -> new Seen(this.jdbc.queryForObject("select current_user", String.class),
 					this.jdbc.queryForObject("select count(distinct tenant_id) from medical_case", Integer.class)))));

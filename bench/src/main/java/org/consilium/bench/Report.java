@@ -66,6 +66,28 @@ final class Report {
 		return this;
 	}
 
+	Report serverTimes(Map<RoleRoutingDataSource.Role, ServerTimes.Times> times, Latencies fullStack) {
+		ServerTimes.Times app = times.get(RoleRoutingDataSource.Role.APP);
+		ServerTimes.Times bypass = times.get(RoleRoutingDataSource.Role.BYPASS);
+		line("The statement Hibernate sends, in a tenant transaction, run with `EXPLAIN (ANALYZE, TIMING OFF)`: "
+				+ "PostgreSQL's own planning and execution time, %d executions per role, interleaved, on fresh "
+				+ "connections every 100.\n", app.count());
+		line("| role | planning µs (median) | execution µs (median) | planning + execution µs (mean) |");
+		line("|---|--:|--:|--:|");
+		line("| consilium_app (RLS) | %.1f | %.1f | %.1f |", app.planningMedian(), app.executionMedian(),
+				app.meanTotal());
+		line("| %s | %.1f | %.1f | %.1f |", BenchDatabase.BYPASS_ROLE, bypass.planningMedian(),
+				bypass.executionMedian(), bypass.meanTotal());
+		double added = app.meanTotal() - bypass.meanTotal();
+		return line("\n- **Row-level security adds %.1f µs per query in the database: %.1f %% of (a)'s mean latency "
+				+ "(%.1f µs).**", added, 100 * added / fullStack.mean(), fullStack.mean());
+	}
+
+	Report planCacheUse(RoleRoutingDataSource.Role role, Map<String, long[]> counts) {
+		counts.forEach((statement, count) -> line("| %s | `%s` | %d | %d |", role, statement, count[0], count[1]));
+		return this;
+	}
+
 	Report plans(List<QueryPlans.Plan> plans) {
 		for (QueryPlans.Plan plan : plans) {
 			this.text.append("\n### ")

@@ -25,16 +25,29 @@ import org.consilium.tenant.TenantId;
  */
 final class ServerTimes {
 
+	/** Microseconds per execution. */
 	record Times(double[] planning, double[] execution) {
 
-		double median(double[] values) {
+		double planningMedian() {
+			return median(this.planning);
+		}
+
+		double executionMedian() {
+			return median(this.execution);
+		}
+
+		double meanTotal() {
+			return Arrays.stream(this.planning).average().orElse(0) + Arrays.stream(this.execution).average().orElse(0);
+		}
+
+		int count() {
+			return this.planning.length;
+		}
+
+		private static double median(double[] values) {
 			double[] sorted = values.clone();
 			Arrays.sort(sorted);
 			return Latencies.quantile(sorted, 0.5);
-		}
-
-		double mean(double[] values) {
-			return Arrays.stream(values).average().orElse(0);
 		}
 
 	}

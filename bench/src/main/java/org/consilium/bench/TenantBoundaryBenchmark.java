@@ -64,7 +64,7 @@ final class TenantBoundaryBenchmark {
 				List<TenantId> tenants = seed.tenantIds();
 				List<Variant> variants = variants(platform);
 				report.heading("Variants").variants(variants).line("").line("Pools: %s.", platform.pools());
-				check(report, new BoundaryCheck(platform), tenants.get(0));
+				report.line("").line(new BoundaryCheck(platform).verify(tenants.get(0)));
 
 				Random random = new Random(20261130L);
 				String loadBefore = load();
@@ -79,12 +79,12 @@ final class TenantBoundaryBenchmark {
 							settings.warmup(), settings.rounds(), settings.batch(), settings.limit(), loadBefore,
 							load())
 					.latencies(latencies);
-				Latencies a = latencies.get(variants.get(0));
-				Latencies b = latencies.get(variants.get(1));
-				Latencies c = latencies.get(variants.get(2));
-				Latencies d = latencies.get(variants.get(3));
-				Latencies e = latencies.get(variants.get(4));
-				Latencies f = latencies.get(variants.get(5));
+				Latencies a = byKey(latencies, "a");
+				Latencies b = byKey(latencies, "b");
+				Latencies c = byKey(latencies, "c");
+				Latencies d = byKey(latencies, "d");
+				Latencies e = byKey(latencies, "e");
+				Latencies f = byKey(latencies, "f");
 				report.heading("What each layer costs, one client")
 					.line("Overhead of the first over the second; \"per round\" compares the two variants' means in "
 							+ "each round (same tenants, same moments).\n")
@@ -95,9 +95,16 @@ final class TenantBoundaryBenchmark {
 					.overhead("Spring's transaction + Spring Data + Hibernate, same round trips: (b) over (e)", b, e)
 					.overhead("Everything: (a) over (c)", a, c);
 
-				planCacheUse(report, platform, settings.threads() + 2);
-				serverTimes(report, new ServerTimes(platform, random).measure(tenants, settings.limit(), 20, 100),
-						latencies.get(variants.get(0)));
+				report.heading("Plan cache use after the latency runs")
+					.line("Server-side prepared statements of the case list on the pooled connections.\n")
+					.line("| pool | statement | generic plans | custom plans |")
+					.line("|---|---|--:|--:|");
+				for (RoleRoutingDataSource.Role role : RoleRoutingDataSource.Role.values()) {
+					report.planCacheUse(role,
+							PlanCacheUse.of(platform.dataSource().pool(role), settings.threads() + 2));
+				}
+				report.heading("Time in the database, per role")
+					.serverTimes(new ServerTimes(platform, random).measure(tenants, settings.limit(), 20, 100), a);
 
 				loadBefore = load();
 				Map<Variant, double[]> throughput = new ThroughputRun(variants, tenants, settings, random,
@@ -109,10 +116,10 @@ final class TenantBoundaryBenchmark {
 							loadBefore, load())
 					.throughput(throughput)
 					.line("")
-					.throughputOverhead("**Row-level security, full stack: (a) against (b)**",
-							throughput.get(variants.get(0)), throughput.get(variants.get(1)))
-					.throughputOverhead("Row-level security, plain JDBC: (d) against (e)",
-							throughput.get(variants.get(3)), throughput.get(variants.get(4)));
+					.throughputOverhead("**Row-level security, full stack: (a) against (b)**", byKey(throughput, "a"),
+							byKey(throughput, "b"))
+					.throughputOverhead("Row-level security, plain JDBC: (d) against (e)", byKey(throughput, "d"),
+							byKey(throughput, "e"));
 
 				TenantId explained = tenants.get(tenants.size() / 2);
 				report.heading("Plans for tenant " + explained + " (second, warm execution of each)")
@@ -152,51 +159,13 @@ final class TenantBoundaryBenchmark {
 						bypass, JdbcCaseList.Shape.TRANSACTION));
 	}
 
-	private static void serverTimes(Report report, Map<RoleRoutingDataSource.Role, ServerTimes.Times> times,
-			Latencies fullStack) {
-		report.heading("Time in the database, per role")
-			.line("The statement Hibernate sends, in a tenant transaction, run with `EXPLAIN (ANALYZE, TIMING OFF)`: "
-					+ "PostgreSQL's own planning and execution time, %d executions per role, interleaved, on 20 "
-					+ "pairs of fresh connections.\n", times.get(RoleRoutingDataSource.Role.APP).planning().length)
-			.line("| role | planning µs (median) | execution µs (median) | planning + execution µs (mean) |")
-			.line("|---|--:|--:|--:|");
-		double[] total = new double[2];
-		for (RoleRoutingDataSource.Role role : RoleRoutingDataSource.Role.values()) {
-			ServerTimes.Times time = times.get(role);
-			double mean = time.mean(time.planning()) + time.mean(time.execution());
-			total[role.ordinal()] = mean;
-			report.line("| %s | %.1f | %.1f | %.1f |",
-					(role == RoleRoutingDataSource.Role.APP) ? "consilium_app (RLS)" : BenchDatabase.BYPASS_ROLE,
-					time.median(time.planning()), time.median(time.execution()), mean);
-		}
-		double added = total[0] - total[1];
-		report.line("")
-			.line("- Row-level security adds %.1f µs per query in the database: %.1f %% of (a)'s mean latency "
-					+ "(%.1f µs).", added, 100 * added / fullStack.mean(), fullStack.mean());
-	}
-
-	private static void planCacheUse(Report report, RunningPlatform platform, int connections) throws SQLException {
-		report.heading("Plan cache use after the latency runs")
-			.line("Server-side prepared statements of the case list on every pooled connection.\n")
-			.line("| pool | statement | generic plans | custom plans |")
-			.line("|---|---|--:|--:|");
-		for (RoleRoutingDataSource.Role role : RoleRoutingDataSource.Role.values()) {
-			PlanCacheUse.of(platform.dataSource().pool(role), connections)
-				.forEach((statement, counts) -> report.line("| %s | `%s` | %d | %d |", role, statement, counts[0],
-						counts[1]));
-		}
-	}
-
-	private static void check(Report report, BoundaryCheck check, TenantId tenant) {
-		BoundaryCheck.Seen app = check.as(RoleRoutingDataSource.Role.APP, tenant);
-		BoundaryCheck.Seen bypass = check.as(RoleRoutingDataSource.Role.BYPASS, tenant);
-		report.line("")
-			.line("Check, through the platform's transaction manager with app.tenant_id = %s: (a) runs as %s and sees "
-					+ "cases of %d tenant(s); (b) runs as %s and sees cases of %d tenants.", tenant, app.role(),
-					app.tenants(), bypass.role(), bypass.tenants());
-		if (app.tenants() != 1 || bypass.tenants() <= 1 || app.role().equals(bypass.role())) {
-			throw new IllegalStateException("The variants do not differ as claimed: " + app + " / " + bypass);
-		}
+	private static <T> T byKey(Map<Variant, T> results, String key) {
+		return results.entrySet()
+			.stream()
+			.filter((result) -> result.getKey().key().equals(key))
+			.map(Map.Entry::getValue)
+			.findFirst()
+			.orElseThrow();
 	}
 
 	private static void describe(Report report, BenchSettings settings, Connection superuser, CaseSeed seed,
