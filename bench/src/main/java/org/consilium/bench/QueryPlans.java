@@ -49,7 +49,7 @@ final class QueryPlans {
 				HIBERNATE_SQL, inTenantTransaction(RoleRoutingDataSource.Role.APP, tenant,
 						(connection) -> explain(connection, HIBERNATE_SQL, tenant.value(), limit))));
 		plans.add(new Plan(
-				"(a) the same as the generic plan a pooled connection settles on (PREPARE, plan_cache_mode = force_generic_plan)",
+				"(a) the same as a generic plan, as a cached plan would run it (PREPARE, plan_cache_mode = force_generic_plan)",
 				HIBERNATE_SQL, inTenantTransaction(RoleRoutingDataSource.Role.APP, tenant,
 						(connection) -> explainGeneric(connection, tenant.value(), limit))));
 		plans.add(new Plan("consilium_app under RLS with no tenant predicate in the SQL: the policy alone",
