@@ -40,6 +40,15 @@ final class ServerTimes {
 			return Arrays.stream(this.planning).average().orElse(0) + Arrays.stream(this.execution).average().orElse(0);
 		}
 
+		double totalPercentile(double p) {
+			double[] total = new double[this.planning.length];
+			for (int i = 0; i < total.length; i++) {
+				total[i] = this.planning[i] + this.execution[i];
+			}
+			Arrays.sort(total);
+			return Latencies.quantile(total, p / 100);
+		}
+
 		int count() {
 			return this.planning.length;
 		}
