@@ -17,10 +17,19 @@ import org.consilium.tenant.TenantId;
  */
 final class JdbcCaseList implements Variant {
 
-	static final String SQL = """
+	static final String CASES = """
 			select id, tenant_id, created_at, patient_id, patient_name, question, reference, specialty, status,
 			       updated_at, version
 			from medical_case where tenant_id = ? order by created_at desc limit ?""";
+
+	/**
+	 * A control with no policy involved: as much work on the tenant catalog, which has no
+	 * row-level security, so any difference between the roles here is the pools' or the
+	 * server processes', not the policy's.
+	 */
+	static final String CONTROL = """
+			select tenant_id, display_name, status, current_version, created_at, updated_at
+			from tenant where tenant_id <> ? order by tenant_id limit ?""";
 
 	private final String key;
 
@@ -44,7 +53,10 @@ final class JdbcCaseList implements Variant {
 
 	private final Shape shape;
 
-	JdbcCaseList(String key, String description, DataSource pool, Shape shape) {
+	private final String sql;
+
+	JdbcCaseList(String key, String description, DataSource pool, Shape shape, String sql) {
+		this.sql = sql;
 		this.key = key;
 		this.description = description;
 		this.pool = pool;
@@ -95,8 +107,8 @@ final class JdbcCaseList implements Variant {
 		}
 	}
 
-	private static int select(Connection connection, TenantId tenant, int limit) throws SQLException {
-		try (PreparedStatement query = connection.prepareStatement(SQL)) {
+	private int select(Connection connection, TenantId tenant, int limit) throws SQLException {
+		try (PreparedStatement query = connection.prepareStatement(this.sql)) {
 			query.setString(1, tenant.value());
 			query.setInt(2, limit);
 			try (ResultSet result = query.executeQuery()) {

@@ -7,6 +7,8 @@ import java.util.Arrays;
  */
 final class Latencies {
 
+	private final long[] recorded;
+
 	private final long[] sorted;
 
 	private final double[] roundMeans;
@@ -14,10 +16,16 @@ final class Latencies {
 	private final double total;
 
 	Latencies(long[] samples, double[] roundMeans) {
+		this.recorded = samples.clone();
 		this.sorted = samples.clone();
 		Arrays.sort(this.sorted);
 		this.roundMeans = roundMeans.clone();
 		this.total = Arrays.stream(samples).asDoubleStream().sum();
+	}
+
+	/** Nanoseconds in the order they were recorded, round by round. */
+	long[] recorded() {
+		return this.recorded.clone();
 	}
 
 	int count() {
@@ -38,6 +46,19 @@ final class Latencies {
 	/** Queries per second of one client issuing them back to back. */
 	double opsPerSecond() {
 		return this.sorted.length / (this.total / 1e9);
+	}
+
+	/**
+	 * Median of the differences query by query, in microseconds: the two ran on the same
+	 * tenant one right after the other, so most of the machine's noise cancels.
+	 */
+	double pairedMedianDifference(Latencies other) {
+		double[] differences = new double[this.recorded.length];
+		for (int i = 0; i < differences.length; i++) {
+			differences[i] = (this.recorded[i] - other.recorded[i]) / 1000.0;
+		}
+		Arrays.sort(differences);
+		return quantile(differences, 0.5);
 	}
 
 	/** This variant's mean over another's, round by round, minus one. */

@@ -43,13 +43,14 @@ final class Report {
 
 	Report overhead(String what, Latencies with, Latencies without) {
 		double[] perRound = with.overheadPerRound(without);
-		line("- %s: mean %+.1f %%, p50 %+.1f %%, p95 %+.1f %%, p99 %+.1f %%; per round: median %+.1f %%, "
-				+ "middle half %+.1f %% to %+.1f %%, all %+.1f %% to %+.1f %%", what,
-				percent(with.mean(), without.mean()), percent(with.percentile(50), without.percentile(50)),
+		double paired = with.pairedMedianDifference(without);
+		line("- %s: paired median %+.1f µs (%+.1f %% of the second's p50); mean %+.1f %%, p50 %+.1f %%, p95 %+.1f %%, "
+				+ "p99 %+.1f %%; per round: median %+.1f %%, middle half %+.1f %% to %+.1f %%", what, paired,
+				100 * paired / without.percentile(50), percent(with.mean(), without.mean()),
+				percent(with.percentile(50), without.percentile(50)),
 				percent(with.percentile(95), without.percentile(95)),
 				percent(with.percentile(99), without.percentile(99)), 100 * Latencies.quantile(perRound, 0.5),
-				100 * Latencies.quantile(perRound, 0.25), 100 * Latencies.quantile(perRound, 0.75), 100 * perRound[0],
-				100 * perRound[perRound.length - 1]);
+				100 * Latencies.quantile(perRound, 0.25), 100 * Latencies.quantile(perRound, 0.75));
 		return this;
 	}
 

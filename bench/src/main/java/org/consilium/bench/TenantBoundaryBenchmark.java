@@ -79,6 +79,7 @@ final class TenantBoundaryBenchmark {
 							settings.warmup(), settings.rounds(), settings.batch(), settings.limit(), loadBefore,
 							load())
 					.latencies(latencies);
+				writeSamples(latencies, settings.report().resolveSibling("benchmark-latencies.csv"), settings.batch());
 				Latencies a = byKey(latencies, "a");
 				Latencies b = byKey(latencies, "b");
 				Latencies c = byKey(latencies, "c");
@@ -86,10 +87,12 @@ final class TenantBoundaryBenchmark {
 				Latencies e = byKey(latencies, "e");
 				Latencies f = byKey(latencies, "f");
 				report.heading("What each layer costs, one client")
-					.line("Overhead of the first over the second; \"per round\" compares the two variants' means in "
-							+ "each round (same tenants, same moments).\n")
+					.line("The first over the second. \"Paired\": the difference query by query (same tenant, run one "
+							+ "right after the other); \"per round\": the two variants' means in each round.\n")
 					.overhead("**Row-level security, full stack: (a) over (b)**", a, b)
 					.overhead("Row-level security, plain JDBC: (d) over (e)", d, e)
+					.overhead("Control, the same roles and pools on a table without a policy: (g) over (h)",
+							byKey(latencies, "g"), byKey(latencies, "h"))
 					.overhead("The set_config statement: (e) over (f)", e, f)
 					.overhead("An explicit transaction: (f) over (c)", f, c)
 					.overhead("Spring's transaction + Spring Data + Hibernate, same round trips: (b) over (e)", b, e)
@@ -147,16 +150,37 @@ final class TenantBoundaryBenchmark {
 				new JdbcCaseList("c",
 						"Plain JDBC as " + bypassRole + ": one auto-committed statement with `where tenant_id = ? "
 								+ "order by created_at desc limit ?`, no Hibernate: the floor",
-						bypass, JdbcCaseList.Shape.STATEMENT),
+						bypass, JdbcCaseList.Shape.STATEMENT, JdbcCaseList.CASES),
 				new JdbcCaseList("d",
 						"Plain JDBC as consilium_app shaped like the platform's transactions: set_config, the "
 								+ "statement of (c), commit; row-level security applies",
-						app, JdbcCaseList.Shape.TENANT_TRANSACTION),
+						app, JdbcCaseList.Shape.TENANT_TRANSACTION, JdbcCaseList.CASES),
 				new JdbcCaseList("e", "The same as (d) as " + bypassRole + ": row-level security skipped", bypass,
-						JdbcCaseList.Shape.TENANT_TRANSACTION),
+						JdbcCaseList.Shape.TENANT_TRANSACTION, JdbcCaseList.CASES),
 				new JdbcCaseList("f",
 						"Plain JDBC as " + bypassRole + ": the statement of (c) in a transaction, without set_config",
-						bypass, JdbcCaseList.Shape.TRANSACTION));
+						bypass, JdbcCaseList.Shape.TRANSACTION, JdbcCaseList.CASES),
+				new JdbcCaseList("g",
+						"Control, no policy involved: as (d), as consilium_app, but 50 rows of the tenant catalog "
+								+ "(no row-level security)",
+						app, JdbcCaseList.Shape.TENANT_TRANSACTION, JdbcCaseList.CONTROL),
+				new JdbcCaseList("h", "The control (g) as " + bypassRole, bypass, JdbcCaseList.Shape.TENANT_TRANSACTION,
+						JdbcCaseList.CONTROL));
+	}
+
+	/** Every recorded latency, for looking at the distributions beyond the table. */
+	private static void writeSamples(Map<Variant, Latencies> latencies, Path file, int batch) throws IOException {
+		StringBuilder csv = new StringBuilder("variant,round,nanos\n");
+		latencies.forEach((variant, result) -> {
+			long[] recorded = result.recorded();
+			for (int i = 0; i < recorded.length; i++) {
+				csv.append(variant.key()).append(',').append(i / batch).append(',').append(recorded[i]).append('\n');
+			}
+		});
+		if (file.getParent() != null) {
+			Files.createDirectories(file.getParent());
+		}
+		Files.writeString(file, csv);
 	}
 
 	private static <T> T byKey(Map<Variant, T> results, String key) {
