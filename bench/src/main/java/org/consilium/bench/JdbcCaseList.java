@@ -10,10 +10,10 @@ import javax.sql.DataSource;
 import org.consilium.tenant.TenantId;
 
 /**
- * The same query in plain JDBC, tenant named in the SQL, reading every column of every
- * row, in one of three shapes that add the platform's round trips one at a time: so the
- * two roles can be compared without Hibernate's own cost and noise, and the cost of the
- * boundary's extra statement shows on its own.
+ * The query in plain JDBC, tenant named in the SQL, reading every column of every row, in
+ * one of three shapes that add the platform's round trips one at a time: so the two roles
+ * can be compared without Hibernate's own cost and noise, and the cost of the boundary's
+ * extra statement shows on its own.
  */
 final class JdbcCaseList implements Variant {
 
@@ -31,10 +31,6 @@ final class JdbcCaseList implements Variant {
 			select tenant_id, display_name, status, current_version, created_at, updated_at
 			from tenant where tenant_id <> ? order by tenant_id limit ?""";
 
-	private final String key;
-
-	private final String description;
-
 	enum Shape {
 
 		/** One auto-committed statement: one round trip, the floor. */
@@ -49,6 +45,10 @@ final class JdbcCaseList implements Variant {
 
 	}
 
+	private final String key;
+
+	private final String description;
+
 	private final DataSource pool;
 
 	private final Shape shape;
@@ -56,11 +56,11 @@ final class JdbcCaseList implements Variant {
 	private final String sql;
 
 	JdbcCaseList(String key, String description, DataSource pool, Shape shape, String sql) {
-		this.sql = sql;
 		this.key = key;
 		this.description = description;
 		this.pool = pool;
 		this.shape = shape;
+		this.sql = sql;
 	}
 
 	@Override

@@ -21,14 +21,14 @@ final class LatencyRun {
 
 	private static final Logger log = LoggerFactory.getLogger(LatencyRun.class);
 
+	/** Queries per variant on fresh connections before a round is recorded. */
+	private static final int REWARM = 12;
+
 	private final List<Variant> variants;
 
 	private final List<TenantId> tenants;
 
 	private final BenchSettings settings;
-
-	/** Queries per variant on fresh connections before a round is recorded. */
-	private static final int REWARM = 12;
 
 	private final Random random;
 
