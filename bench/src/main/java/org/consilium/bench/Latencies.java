@@ -61,6 +61,24 @@ final class Latencies {
 		return quantile(differences, 0.5);
 	}
 
+	/**
+	 * Per round, the median of the query-by-query differences in microseconds (rounds of
+	 * {@code batch} queries, in recording order).
+	 */
+	double[] pairedMedianPerRound(Latencies other, int batch) {
+		double[] medians = new double[this.recorded.length / batch];
+		for (int round = 0; round < medians.length; round++) {
+			double[] differences = new double[batch];
+			for (int i = 0; i < batch; i++) {
+				int at = round * batch + i;
+				differences[i] = (this.recorded[at] - other.recorded[at]) / 1000.0;
+			}
+			Arrays.sort(differences);
+			medians[round] = quantile(differences, 0.5);
+		}
+		return medians;
+	}
+
 	/** This variant's mean over another's, round by round, minus one. */
 	double[] overheadPerRound(Latencies baseline) {
 		double[] overhead = new double[this.roundMeans.length];

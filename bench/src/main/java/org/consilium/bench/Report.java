@@ -54,6 +54,28 @@ final class Report {
 		return this;
 	}
 
+	/**
+	 * A difference corrected by the control's: each round's server processes land on the
+	 * cores differently, which moves both pairs alike (the control's pair by as much as
+	 * 100 µs); subtracting the control's difference round by round removes that.
+	 */
+	Report corrected(String what, Latencies with, Latencies without, Latencies controlWith, Latencies controlWithout,
+			int batch) {
+		double[] pair = with.pairedMedianPerRound(without, batch);
+		double[] control = controlWith.pairedMedianPerRound(controlWithout, batch);
+		double[] corrected = new double[pair.length];
+		for (int round = 0; round < corrected.length; round++) {
+			corrected[round] = pair[round] - control[round];
+		}
+		Arrays.sort(corrected);
+		double median = Latencies.quantile(corrected, 0.5);
+		return line(
+				"- %s: %+.1f µs per query (%+.1f %% of the second's p50); middle half of the rounds %+.1f to "
+						+ "%+.1f µs",
+				what, median, 100 * median / without.percentile(50), Latencies.quantile(corrected, 0.25),
+				Latencies.quantile(corrected, 0.75));
+	}
+
 	Report throughput(Map<Variant, double[]> throughput) {
 		line("| variant | queries/s (mean of windows) | lowest window | highest window |");
 		line("|---|--:|--:|--:|");

@@ -96,7 +96,13 @@ final class TenantBoundaryBenchmark {
 					.overhead("The set_config statement: (e) over (f)", e, f)
 					.overhead("An explicit transaction: (f) over (c)", f, c)
 					.overhead("Spring's transaction + Spring Data + Hibernate, same round trips: (b) over (e)", b, e)
-					.overhead("Everything: (a) over (c)", a, c);
+					.overhead("Everything: (a) over (c)", a, c)
+					.line("")
+					.line("Corrected by the control (g)/(h), round by round:\n")
+					.corrected("**Row-level security, full stack: (a) over (b)**", a, b, byKey(latencies, "g"),
+							byKey(latencies, "h"), settings.batch())
+					.corrected("Row-level security, plain JDBC: (d) over (e)", d, e, byKey(latencies, "g"),
+							byKey(latencies, "h"), settings.batch());
 
 				report.heading("Plan cache use after the latency runs")
 					.line("Server-side prepared statements of the case list on the pooled connections.\n")
