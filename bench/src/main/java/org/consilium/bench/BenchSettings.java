@@ -19,17 +19,19 @@ import java.nio.file.Path;
  * @param adminUser a superuser: it seeds past row-level security and creates a role
  * @param adminPassword the superuser's password (empty with trust authentication)
  * @param report where the results are written as Markdown
+ * @param pinCpu the CPU the JVM and its server processes run on; negative: not pinned
  */
 record BenchSettings(int tenants, int cases, int limit, int warmup, int rounds, int batch, int threads,
 		int throughputRounds, int throughputSeconds, String adminUrl, String adminUser, String adminPassword,
-		Path report) {
+		Path report, int pinCpu) {
 
 	static BenchSettings fromSystemProperties() {
 		return new BenchSettings(number("tenants", 1000), number("cases", 1_000_000), number("limit", 50),
 				number("warmup", 4000), number("rounds", 80), number("batch", 250), number("threads", 4),
 				number("throughput-rounds", 4), number("throughput-seconds", 3),
 				text("admin-url", "jdbc:postgresql://localhost:5432/postgres"), text("admin-user", "postgres"),
-				text("admin-password", ""), Path.of(text("report", "target/benchmark-results.md")));
+				text("admin-password", ""), Path.of(text("report", "target/benchmark-results.md")),
+				number("pin-cpu", 1));
 	}
 
 	private static int number(String name, int fallback) {

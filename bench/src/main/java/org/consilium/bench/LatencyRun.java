@@ -46,6 +46,7 @@ final class LatencyRun {
 	Map<Variant, Latencies> run() {
 		int warmupRounds = Math.max(1, this.settings.warmup() / this.settings.batch());
 		log.info("Warm-up: {} rounds of {} queries per variant", warmupRounds, this.settings.batch());
+		this.freshConnections.run();
 		for (int round = 0; round < warmupRounds; round++) {
 			runRound(sample(this.settings.batch()), null, 0);
 		}

@@ -30,12 +30,15 @@ final class RunningPlatform implements AutoCloseable {
 
 	private final HikariDataSource bypass;
 
-	private RunningPlatform(ConfigurableApplicationContext context, HikariDataSource bypass) {
+	private final CpuPinning pinning;
+
+	private RunningPlatform(ConfigurableApplicationContext context, HikariDataSource bypass, CpuPinning pinning) {
 		this.context = context;
 		this.bypass = bypass;
+		this.pinning = pinning;
 	}
 
-	static RunningPlatform start(BenchDatabase database, int poolSize) {
+	static RunningPlatform start(BenchDatabase database, int poolSize, CpuPinning pinning) {
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(ConsiliumApplication.class)
 			.web(WebApplicationType.SERVLET)
 			.contextFactory(ApplicationContextFactory.of(() -> {
@@ -66,7 +69,7 @@ final class RunningPlatform implements AutoCloseable {
 		twin.setPassword(BenchDatabase.BYPASS_ROLE);
 		HikariDataSource bypass = new HikariDataSource(twin);
 		routing.bypassWith(bypass);
-		return new RunningPlatform(context, bypass);
+		return new RunningPlatform(context, bypass, pinning);
 	}
 
 	<T> T bean(Class<T> type) {
@@ -79,8 +82,8 @@ final class RunningPlatform implements AutoCloseable {
 	}
 
 	/**
-	 * Retires every pooled connection of both pools; the pools open new ones (new server
-	 * processes) as they are asked for connections.
+	 * Retires every pooled connection of both pools and waits for the new ones (new
+	 * server processes), pinned to the benchmark's CPU when pinning is on.
 	 */
 	void freshConnections() {
 		List<HikariDataSource> pools = List.of((HikariDataSource) dataSource().pool(RoleRoutingDataSource.Role.APP),
@@ -94,6 +97,7 @@ final class RunningPlatform implements AutoCloseable {
 				&& System.nanoTime() < deadline) {
 			LockSupport.parkNanos(5_000_000L);
 		}
+		pools.forEach((pool) -> this.pinning.pinServerProcesses(pool, pool.getMinimumIdle()));
 	}
 
 	/** How the two pools are set up, for the report. */

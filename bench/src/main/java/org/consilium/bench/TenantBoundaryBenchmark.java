@@ -48,9 +48,11 @@ final class TenantBoundaryBenchmark {
 	private static void run(BenchSettings settings) throws Exception {
 		long began = System.nanoTime();
 		Report report = new Report();
+		CpuPinning pinning = new CpuPinning(settings.pinCpu());
+		pinning.pinThisJvm();
 		try (BenchDatabase database = BenchDatabase.create(settings)) {
 			long starting = System.nanoTime();
-			try (RunningPlatform platform = RunningPlatform.start(database, settings.threads() + 2)) {
+			try (RunningPlatform platform = RunningPlatform.start(database, settings.threads() + 2, pinning)) {
 				log.info("Platform started and migrated in {} s", seconds(starting));
 				database.grantBypassRoleTheAppRolesPrivileges();
 				CaseSeed seed = new CaseSeed(settings.tenants(), settings.cases());
@@ -206,6 +208,9 @@ final class TenantBoundaryBenchmark {
 			.line("- Machine: %d cores seen by the JVM, %s %s, %s", Runtime.getRuntime().availableProcessors(),
 					System.getProperty("java.vm.name"), System.getProperty("java.version"),
 					System.getProperty("os.name") + " " + System.getProperty("os.arch"))
+			.line("- Pinning: %s",
+					(settings.pinCpu() >= 0) ? "this JVM and its server processes on CPU " + settings.pinCpu()
+							+ " (taskset); the machine's other work is not pinned" : "none")
 			.line("- Database: %s, shared_buffers %s, on the same machine", single(superuser, "select version()"),
 					single(superuser, "show shared_buffers"))
 			.line("- Data: %d tenants, %d cases (per tenant: fewest %d, average %d, most %d); medical_case %s "
