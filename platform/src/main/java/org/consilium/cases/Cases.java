@@ -10,13 +10,13 @@ import org.springframework.security.access.prepost.PreAuthorize;
  */
 public interface Cases {
 
-	@PreAuthorize("hasAnyRole('PATIENT', 'CASE_COORDINATOR', 'TENANT_ADMIN')")
+	@PreAuthorize("hasAnyRole('PATIENT', 'CASE_COORDINATOR', 'TENANT_ADMIN') or hasAuthority('SCOPE_cases.read')")
 	List<CaseSummary> list();
 
 	/**
 	 * @throws CaseNotFoundException if not visible to the current user
 	 */
-	@PreAuthorize("hasAnyRole('PATIENT', 'CASE_COORDINATOR', 'TENANT_ADMIN')")
+	@PreAuthorize("hasAnyRole('PATIENT', 'CASE_COORDINATOR', 'TENANT_ADMIN') or hasAuthority('SCOPE_cases.read')")
 	CaseDetails get(CaseId id);
 
 	/**

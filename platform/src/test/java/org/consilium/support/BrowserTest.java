@@ -33,9 +33,7 @@ import org.springframework.test.context.TestExecutionListeners;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Inherited
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "vaadin.allowed-packages=com.vaadin,org.vaadin,org.consilium",
-				"vaadin.devmode.devTools.enabled=false" })
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({ "dev", "test" })
 @ContextConfiguration(initializers = TestServicesInitializer.class)
 @Import(TestClockConfiguration.class)

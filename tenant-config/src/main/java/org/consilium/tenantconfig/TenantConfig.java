@@ -2,6 +2,8 @@ package org.consilium.tenantconfig;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * One tenant (programme) on the platform, exactly as validated from its YAML file.
@@ -10,13 +12,21 @@ import java.util.Locale;
  * @param displayName the programme's name as shown to its users
  * @param hosts the host names the programme is served on, lower case, first one canonical
  * @param locales supported locales, the first is the default
+ * @param notifications the tenant's own wording of messages, by kind
  */
 public record TenantConfig(String slug, String displayName, List<String> hosts, List<Locale> locales, Branding branding,
-		Identity identity, Billing billing, Workflow workflow) {
+		Identity identity, Billing billing, Workflow workflow,
+		Map<NotificationKind, NotificationTemplate> notifications) {
 
 	public TenantConfig {
 		hosts = List.copyOf(hosts);
 		locales = List.copyOf(locales);
+		notifications = Map.copyOf(notifications);
+	}
+
+	/** The tenant's own wording for a kind of message, if it has one. */
+	public Optional<NotificationTemplate> notification(NotificationKind kind) {
+		return Optional.ofNullable(this.notifications.get(kind));
 	}
 
 	public Locale defaultLocale() {

@@ -8,6 +8,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Currency;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -73,7 +74,7 @@ final class TenantConfigReader {
 
 	Optional<TenantConfig> read(Node root) {
 		Optional<YamlMap> top = YamlMap.of(root, "", this.problems, "slug", "displayName", "hosts", "locales",
-				"branding", "identity", "billing", "workflow");
+				"branding", "identity", "billing", "workflow", "notifications");
 		if (top.isEmpty()) {
 			return Optional.empty();
 		}
@@ -101,14 +102,66 @@ final class TenantConfigReader {
 		Optional<Billing> billing = map
 			.requiredMap("billing", "payer", "patientCharge", "employerInvoicing", "currency", "prices", "copay")
 			.flatMap((billingMap) -> readBilling(billingMap, workflow));
+		Map<NotificationKind, NotificationTemplate> notifications = readNotifications(map);
 		map.finish();
 		if (this.problems.count() > 0) {
 			return Optional.empty();
 		}
 		TenantConfig config = new TenantConfig(slug.get(), displayName.get(), hosts.get(), locales.get(),
-				branding.get(), identity.get(), billing.get(), workflow.get());
+				branding.get(), identity.get(), billing.get(), workflow.get(), notifications);
 		checkConsistency(config, map);
 		return (this.problems.count() > 0) ? Optional.empty() : Optional.of(config);
+	}
+
+	private Map<NotificationKind, NotificationTemplate> readNotifications(YamlMap top) {
+		Map<NotificationKind, NotificationTemplate> templates = new LinkedHashMap<>();
+		top.optional("notifications")
+			.flatMap((node) -> YamlMap.open(node, top.pathOf("notifications"), this.problems))
+			.ifPresent((kinds) -> {
+				for (String key : kinds.keys()) {
+					Optional<NotificationKind> kind = NotificationKind.fromKey(key);
+					if (kind.isEmpty()) {
+						kinds.problem(key,
+								"'" + key + "' is not a kind of message ("
+										+ Arrays.stream(NotificationKind.values())
+											.map(NotificationKind::key)
+											.collect(Collectors.joining(", "))
+										+ ")");
+						continue;
+					}
+					kinds.required(key)
+						.flatMap((node) -> YamlMap.of(node, kinds.pathOf(key), this.problems, "subject", "body",
+								"action"))
+						.ifPresent((parts) -> {
+							NotificationTemplate template = new NotificationTemplate(
+									parts.optional("subject")
+										.flatMap((n) -> readTemplateText(n, parts.pathOf("subject"))),
+									parts.optional("body").flatMap((n) -> readTemplateText(n, parts.pathOf("body"))),
+									parts.optional("action")
+										.flatMap((n) -> readTemplateText(n, parts.pathOf("action"))));
+							parts.finish();
+							templates.put(kind.get(), template);
+						});
+				}
+			});
+		return templates;
+	}
+
+	/** Template text: localized, and only the placeholders {programme} and {name}. */
+	private Optional<LocalizedText> readTemplateText(Node node, String path) {
+		return readText(node, path).filter((text) -> {
+			for (Map.Entry<String, String> translation : text.translations().entrySet()) {
+				var matcher = Pattern.compile("\\{([^}]*)}").matcher(translation.getValue());
+				while (matcher.find()) {
+					if (!List.of("programme", "name").contains(matcher.group(1))) {
+						this.problems.add(path + "." + translation.getKey(),
+								"unknown placeholder {" + matcher.group(1) + "} (use {programme} or {name})", node);
+						return false;
+					}
+				}
+			}
+			return true;
+		});
 	}
 
 	private boolean checkSlug(YamlMap map, String slug) {

@@ -75,6 +75,12 @@ class ShippedTenantsTest {
 		assertThat(config.workflow().doctorParticipation()).isEqualTo(Workflow.DoctorParticipation.OPTIONAL);
 		assertThat(config.workflow().requiredConsents().get(0).text().in(Locale.forLanguageTag("es")))
 			.startsWith("Entiendo");
+		assertThat(config.notification(NotificationKind.EMAIL_VERIFICATION)
+			.orElseThrow()
+			.subject()
+			.orElseThrow()
+			.in(Locale.forLanguageTag("es"))).startsWith("Bienvenido a su beneficio Globex");
+		assertThat(config.notification(NotificationKind.OPINION_READY)).isEmpty();
 	}
 
 	@Test

@@ -303,6 +303,18 @@ class TenantConfigValidationTest {
 	}
 
 	@Test
+	void message_overrides_name_known_kinds_and_placeholders_only() {
+		edit("globex.yaml", "  email-verification:", "  e-mail-verification:");
+		assertThat(problems()).hasSize(1)
+			.allMatch((p) -> p.startsWith(
+					"tenants/globex.yaml: notifications.e-mail-verification: 'e-mail-verification' is not a kind of message"));
+		edit("globex.yaml", "  e-mail-verification:", "  email-verification:");
+		edit("globex.yaml", "confirm your e-mail\"", "confirm {diagnosis}\"");
+		assertThat(problems()).containsExactly(
+				"tenants/globex.yaml: notifications.email-verification.subject.en: unknown placeholder {diagnosis} (use {programme} or {name})");
+	}
+
+	@Test
 	void an_empty_directory_is_an_error_not_an_empty_platform() throws IOException {
 		Path empty = Files.createDirectories(this.temp.resolve("empty"));
 		assertThatThrownBy(() -> new TenantConfigLoader().loadDirectory(empty))

@@ -58,9 +58,16 @@ class DemoAccountsSeeder implements ApplicationRunner, DemoAccounts {
 
 	private final String totpSecret;
 
+	private final ApiClients clients;
+
+	private final String clientSecret;
+
 	DemoAccountsSeeder(Tenants tenants, AccountRepository accounts, Partitions partitions, PasswordEncoder encoder,
 			SecretBox secrets, Clock clock, @Value("${consilium.demo.password}") String password,
-			@Value("${consilium.demo.totp-secret}") String totpSecret) {
+			@Value("${consilium.demo.totp-secret}") String totpSecret, ApiClients clients,
+			@Value("${consilium.demo.client-secret}") String clientSecret) {
+		this.clients = clients;
+		this.clientSecret = clientSecret;
 		this.tenants = tenants;
 		this.accounts = accounts;
 		this.partitions = partitions;
@@ -76,6 +83,14 @@ class DemoAccountsSeeder implements ApplicationRunner, DemoAccounts {
 		String hash = this.encoder.encode(this.password);
 		for (Tenant tenant : this.tenants.all()) {
 			seed(tenant.id(), TENANT_USERS, hash);
+			// A partner system per programme, for the REST API (client credentials).
+			String clientId = tenant.id().value() + "-partner";
+			org.consilium.tenant.TenantContext.runAs(tenant.id(), () -> {
+				if (!this.clients.exists(clientId)) {
+					this.clients.register(clientId, this.clientSecret,
+							tenant.config().displayName() + " partner system", List.of("cases.read"));
+				}
+			});
 		}
 		seed(TenantId.PLATFORM, OPERATOR_USERS, hash);
 	}

@@ -23,6 +23,7 @@ import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
@@ -59,10 +60,20 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain apiSecurity(HttpSecurity http, PrincipalSiteGuard guard, SessionLimitsGuard limits)
-			throws Exception {
+	SecurityFilterChain apiSecurity(HttpSecurity http, PrincipalSiteGuard guard, SessionLimitsGuard limits,
+			JwtDecoder jwtDecoder) throws Exception {
 		http.securityMatcher("/api/**")
 			.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
+			// Partner systems: bearer tokens from this site's authorization server.
+			// Browsers: the session.
+			.oauth2ResourceServer((server) -> server.jwt((jwt) -> jwt.decoder(jwtDecoder))
+				.authenticationEntryPoint((request, response, ex) -> {
+					response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+					problem(response, HttpStatus.UNAUTHORIZED,
+							"The access token is missing, expired or not for this site.");
+				})
+				.accessDeniedHandler((request, response, ex) -> problem(response, HttpStatus.FORBIDDEN,
+						"The token's scopes do not allow this.")))
 			.exceptionHandling((errors) -> errors.authenticationEntryPoint(
 					(request, response, ex) -> problem(response, HttpStatus.UNAUTHORIZED, "Sign in to use this API."))
 				.accessDeniedHandler((request, response, ex) -> problem(response, HttpStatus.FORBIDDEN,

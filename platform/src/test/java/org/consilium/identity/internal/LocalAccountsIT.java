@@ -207,6 +207,17 @@ class LocalAccountsIT {
 	}
 
 	@Test
+	void a_role_change_is_audited_and_ends_the_accounts_sessions() throws Exception {
+		String email = registeredAndVerified("globex");
+		MockHttpSession session = session(signIn("globex", email, PASSWORD));
+		this.mvc.perform(on("globex", get("/api/v1/cases")).session(session)).andExpect(status().isOk());
+		this.accountService.changeRoles(TenantId.of("globex"), accountId(email), java.util.EnumSet
+			.of(org.consilium.tenantconfig.Role.PATIENT, org.consilium.tenantconfig.Role.REFERRING_PHYSICIAN));
+		this.mvc.perform(on("globex", get("/api/v1/cases")).session(session)).andExpect(status().isUnauthorized());
+		assertThat(actions("globex")).contains("ROLES_CHANGED");
+	}
+
+	@Test
 	void a_session_ends_twelve_hours_after_sign_in_however_active() throws Exception {
 		String email = registeredAndVerified("public");
 		MockHttpSession session = session(signIn("public", email, PASSWORD));
