@@ -1,7 +1,7 @@
 /**
- * Who the user is, in which tenant, with which roles. For now a development-only sign-in
- * of demo users per site; local accounts with MFA, SAML SSO and OAuth2 replace it (issue
- * 3).
+ * Who the user is, in which tenant, with which roles: local accounts with a second factor
+ * for staff, each company programme's SAML single sign-on, and OAuth2 clients for the
+ * REST API.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Identity")
 package org.consilium.identity;

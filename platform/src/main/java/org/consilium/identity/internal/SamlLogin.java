@@ -45,7 +45,8 @@ import org.springframework.stereotype.Component;
  * response ({@link SamlResponseValidator}); each assertion
  * ({@link SamlAssertionValidator}, the OpenSAML 4.0.1 workaround); then
  * {@link SamlSignIn}. Every refusal is audited as {@code SSO_REJECTED} and leads to a
- * page that says what to do, without a session.
+ * page that says what to do, without a session. See
+ * docs/decisions/010-saml-sign-in-per-tenant.md.
  */
 @Component
 class SamlLogin {
