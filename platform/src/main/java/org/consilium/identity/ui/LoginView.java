@@ -55,6 +55,13 @@ public class LoginView extends Div implements BeforeEnterObserver, HasDynamicTit
 		add(logo, name);
 		List<SamlProvider> providers = tenant.map((t) -> t.config().identity().samlProviders()).orElse(List.of());
 		providers.forEach((provider) -> add(ssoButton(provider)));
+		boolean registrationOpen = accounts.registrationOpen();
+		if (!providers.isEmpty() && !registrationOpen) {
+			Paragraph sso = new Paragraph(getTranslation("login.sso-only"));
+			sso.setId("sso-note");
+			sso.setMaxWidth("24rem");
+			add(sso);
+		}
 		this.form.setAction("login");
 		this.form.setForgotPasswordButtonVisible(true);
 		this.form.addForgotPasswordListener((event) -> getUI().ifPresent((ui) -> ui.navigate("forgot-password")));
@@ -65,16 +72,10 @@ public class LoginView extends Div implements BeforeEnterObserver, HasDynamicTit
 		if (tenant.map((t) -> t.config().identity().localAccounts()).orElse(true) || demo != null) {
 			add(this.form);
 		}
-		if (accounts.registrationOpen()) {
+		if (registrationOpen) {
 			Anchor register = new Anchor("register", getTranslation("login.register"));
 			register.setId("register-link");
 			add(register);
-		}
-		else if (!providers.isEmpty()) {
-			Paragraph sso = new Paragraph(getTranslation("login.sso-only"));
-			sso.setId("sso-note");
-			sso.setMaxWidth("24rem");
-			add(sso);
 		}
 		if (demo != null) {
 			add(demoUsers(demo, tenant));
