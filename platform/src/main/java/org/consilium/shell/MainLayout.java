@@ -24,6 +24,8 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import org.consilium.identity.ConsiliumUser;
 import org.consilium.identity.CurrentUser;
+import org.consilium.notify.Notifications;
+import org.consilium.shell.ui.NotificationBell;
 import org.consilium.tenant.Tenant;
 import org.consilium.tenant.TenantContext;
 import org.consilium.tenant.Tenants;
@@ -44,7 +46,7 @@ public class MainLayout extends Div implements RouterLayout {
 
 	private final transient Optional<Tenant> tenant;
 
-	public MainLayout(Tenants tenants, AuthenticationContext authentication) {
+	public MainLayout(Tenants tenants, AuthenticationContext authentication, Notifications notifications) {
 		this.tenant = TenantContext.find().flatMap(tenants::find);
 		addClassName("site");
 		Header header = new Header();
@@ -56,7 +58,9 @@ public class MainLayout extends Div implements RouterLayout {
 		Anchor name = new Anchor("", siteName());
 		name.addClassName("site-name");
 		name.setId("site-name");
-		inner.add(logo, name, navigation(), languageChoice(), account(authentication));
+		inner.add(logo, name, navigation());
+		NotificationBell.create(notifications).ifPresent(inner::add);
+		inner.add(languageChoice(), account(authentication));
 		header.add(inner);
 		this.main.addClassName("site-main");
 		add(header, this.main, footer());

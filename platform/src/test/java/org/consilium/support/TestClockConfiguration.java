@@ -13,4 +13,9 @@ public class TestClockConfiguration {
 		return new MutableClock();
 	}
 
+	@Bean
+	static TransportFaults transportFaults() {
+		return new TransportFaults();
+	}
+
 }

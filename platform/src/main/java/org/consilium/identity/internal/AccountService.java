@@ -14,9 +14,12 @@ import java.util.regex.Pattern;
 import org.consilium.audit.AuditEntry;
 import org.consilium.audit.AuditLog;
 import org.consilium.identity.PasswordPolicy;
+import org.consilium.notify.Notice;
+import org.consilium.notify.Notifications;
 import org.consilium.tenant.TenantContext;
 import org.consilium.tenant.TenantId;
 import org.consilium.tenant.Tenants;
+import org.consilium.tenantconfig.NotificationKind;
 import org.consilium.tenantconfig.Role;
 
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -39,7 +42,7 @@ class AccountService {
 
 	private final PasswordEncoder passwords;
 
-	private final AccountMailer mailer;
+	private final Notifications notifications;
 
 	private final AuditLog audit;
 
@@ -50,11 +53,11 @@ class AccountService {
 	private final Clock clock;
 
 	AccountService(AccountRepository accounts, AccountTokenRepository tokens, PasswordEncoder passwords,
-			AccountMailer mailer, AuditLog audit, Tenants tenants, Partitions partitions, Clock clock) {
+			Notifications notifications, AuditLog audit, Tenants tenants, Partitions partitions, Clock clock) {
 		this.accounts = accounts;
 		this.tokens = tokens;
 		this.passwords = passwords;
-		this.mailer = mailer;
+		this.notifications = notifications;
 		this.audit = audit;
 		this.tenants = tenants;
 		this.partitions = partitions;
@@ -98,7 +101,11 @@ class AccountService {
 			if (existing.isPresent()) {
 				// Same answer as for a new address; the owner of the address learns what
 				// happened.
-				this.mailer.send(address, locale, "already-registered", SiteLinks.to("login"));
+				this.notifications.send(
+						Notice
+							.email(NotificationKind.ALREADY_REGISTERED, address, existing.get().displayName(), locale,
+									SiteLinks.to("login"))
+							.toUser(existing.get().id().toString()));
 				this.audit
 					.record(AuditEntry.of("REGISTRATION_FOR_EXISTING_ACCOUNT").subject("user", existing.get().id()));
 				return null;
@@ -106,7 +113,8 @@ class AccountService {
 			Account account = this.accounts.save(Account.registered(address, name, this.passwords.encode(password),
 					EnumSet.of(Role.PATIENT), this.clock.instant()));
 			String token = issue(account, AccountToken.Purpose.VERIFY_EMAIL);
-			this.mailer.send(address, locale, "verify", SiteLinks.to("verify-email?token=" + token));
+			this.notifications.send(Notice.email(NotificationKind.EMAIL_VERIFICATION, address, name, locale,
+					SiteLinks.to("verify-email?token=" + token)));
 			this.audit.record(AuditEntry.of("ACCOUNT_REGISTERED").subject("user", account.id()));
 			return null;
 		});
@@ -136,7 +144,8 @@ class AccountService {
 				.filter((account) -> account.passwordHash() != null)
 				.ifPresentOrElse((account) -> {
 					String token = issue(account, AccountToken.Purpose.RESET_PASSWORD);
-					this.mailer.send(address, locale, "reset", SiteLinks.to("reset-password?token=" + token));
+					this.notifications.send(Notice.email(NotificationKind.PASSWORD_RESET, address,
+							account.displayName(), locale, SiteLinks.to("reset-password?token=" + token)));
 					this.audit.record(AuditEntry.of("PASSWORD_RESET_REQUESTED").subject("user", account.id()));
 				}, () -> this.audit.record(AuditEntry.of("PASSWORD_RESET_REQUESTED_UNKNOWN")));
 			return null;

@@ -39,7 +39,7 @@ import org.springframework.security.saml2.provider.service.registration.RelyingP
  * Spring's own ({@code createDefaultAssertionValidator*()}) calls a six-argument
  * constructor that exists only from OpenSAML 4.1, which is not on Maven Central, and
  * fails with {@code NoSuchMethodError} at the first sign-in: never call it. See
- * docs/decisions/009-saml-with-opensaml-4.0.1.md.
+ * docs/decisions/010-saml-with-opensaml-4.0.1.md.
  * <p>
  * Stricter than Spring's default where the Web SSO profile allows it: an audience
  * restriction and a bearer confirmation with recipient and NotOnOrAfter are required, and

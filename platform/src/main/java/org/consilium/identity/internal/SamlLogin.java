@@ -46,7 +46,7 @@ import org.springframework.stereotype.Component;
  * ({@link SamlAssertionValidator}, the OpenSAML 4.0.1 workaround); then
  * {@link SamlSignIn}. Every refusal is audited as {@code SSO_REJECTED} and leads to a
  * page that says what to do, without a session. See
- * docs/decisions/010-saml-sign-in-per-tenant.md.
+ * docs/decisions/011-saml-sign-in-per-tenant.md.
  */
 @Component
 class SamlLogin {

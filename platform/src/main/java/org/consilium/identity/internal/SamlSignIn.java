@@ -47,7 +47,7 @@ import org.springframework.stereotype.Component;
  * <p>
  * Roles: every SSO user is a patient; the provider's groups attribute adds roles by its
  * role mapping. The identity provider's authentication counts as the second factor too
- * (decision 010): staff roles granted by SSO do not ask for our TOTP.
+ * (decision 011): staff roles granted by SSO do not ask for our TOTP.
  */
 @Component
 class SamlSignIn {

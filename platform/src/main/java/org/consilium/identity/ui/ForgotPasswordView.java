@@ -3,8 +3,6 @@ package org.consilium.identity.ui;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
@@ -12,8 +10,6 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 import org.consilium.identity.internal.AccountViews;
 import org.consilium.tenant.AnySite;
 import org.consilium.tenant.Tenants;
-
-import org.springframework.mail.MailException;
 
 /**
  * Asks for a password reset link. The answer is the same whether or not the address has
@@ -35,14 +31,7 @@ class ForgotPasswordView extends AuthPage implements HasDynamicTitle {
 				email.setInvalid(true);
 				return;
 			}
-			try {
-				accounts.requestPasswordReset(email.getValue(), getLocale());
-			}
-			catch (MailException ex) {
-				Notification.show(getTranslation("mail.unavailable"), 8000, Notification.Position.MIDDLE)
-					.addThemeVariants(NotificationVariant.LUMO_ERROR);
-				return;
-			}
+			accounts.requestPasswordReset(email.getValue(), getLocale());
 			this.card.removeAll();
 			this.card.add(new H2(getTranslation("forgot.title")), message("forgot.sent", email.getValue()),
 					link("login", "verify.to-sign-in"));

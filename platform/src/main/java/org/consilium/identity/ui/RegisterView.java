@@ -7,8 +7,6 @@ import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
@@ -18,8 +16,6 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 import org.consilium.identity.PasswordPolicy;
 import org.consilium.identity.internal.AccountViews;
 import org.consilium.tenant.Tenants;
-
-import org.springframework.mail.MailException;
 
 /**
  * Self-registration for patients, on programmes that offer local accounts. Problems show
@@ -75,18 +71,8 @@ class RegisterView extends AuthPage implements HasDynamicTitle {
 			show(this.confirm, List.of("register.confirm.mismatch"));
 			return;
 		}
-		Map<String, List<String>> problems;
-		try {
-			problems = this.accounts.register(this.email.getValue(), this.name.getValue(), this.password.getValue(),
-					getLocale());
-		}
-		catch (MailException ex) {
-			// Nothing was stored: the account is created together with its e-mail or not
-			// at all.
-			Notification.show(getTranslation("mail.unavailable"), 8000, Notification.Position.MIDDLE)
-				.addThemeVariants(NotificationVariant.LUMO_ERROR);
-			return;
-		}
+		Map<String, List<String>> problems = this.accounts.register(this.email.getValue(), this.name.getValue(),
+				this.password.getValue(), getLocale());
 		if (!problems.isEmpty()) {
 			show(this.name, problems.get("name"));
 			show(this.email, problems.get("email"));

@@ -71,7 +71,10 @@ class OperatorHomeView extends Div implements HasDynamicTitle {
 			reload.setId("reload-tenants");
 			Button verify = new Button(getTranslation("operator.verify-audit"), (event) -> verifyAudit());
 			verify.setId("verify-audit");
-			card.add(new Div(reload, verify));
+			Button messages = new Button(getTranslation("nav.outbox"),
+					(event) -> getUI().ifPresent((ui) -> ui.navigate("operator/messages")));
+			messages.setId("failed-messages-link");
+			card.add(new Div(reload, verify, messages));
 		}
 	}
 

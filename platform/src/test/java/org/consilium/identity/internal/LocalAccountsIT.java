@@ -65,7 +65,7 @@ class LocalAccountsIT {
 		assertThat(onSite("public", () -> this.accounts.register(email, "Ann Lee", PASSWORD, Locale.ENGLISH)))
 			.isEmpty();
 		assertThat(signIn("public", email, PASSWORD).getResponse().getRedirectedUrl()).contains("error");
-		MimeMessage mail = TestMail.get().latestTo(email);
+		MimeMessage mail = TestMail.get().awaitSubject(email, "Confirm your e-mail address");
 		assertThat(mail.getSubject()).isEqualTo("Confirm your e-mail address for Consilium Second Opinion");
 		assertThat(mail.getFrom()[0].toString()).contains("Consilium Second Opinion");
 		String link = TestMail.link(mail, "/verify-email?token=");
@@ -101,7 +101,8 @@ class LocalAccountsIT {
 				() -> this.accounts.register(email, "Mallory", "another long pass phrase", Locale.ENGLISH)))
 			.isEmpty();
 		assertThat(accountCount(email)).isEqualTo(1);
-		assertThat(TestMail.get().latestTo(email).getSubject()).isEqualTo("Your Consilium Second Opinion account");
+		assertThat(TestMail.get().awaitSubject(email, "account").getSubject())
+			.isEqualTo("Your Consilium Second Opinion account");
 	}
 
 	@Test
@@ -136,7 +137,7 @@ class LocalAccountsIT {
 			this.accounts.requestPasswordReset(email, Locale.forLanguageTag("es"));
 			return null;
 		});
-		MimeMessage mail = TestMail.get().latestTo(email);
+		MimeMessage mail = TestMail.get().awaitSubject(email, "Restablezca");
 		assertThat(mail.getSubject()).isEqualTo("Restablezca su contraseña de Globex Second Opinion");
 		String token = token(TestMail.link(mail, "/reset-password?token="));
 		assertThat(onSite("globex", () -> this.accounts.resetPassword(token, "password1234"))).containsEntry("password",
@@ -158,7 +159,7 @@ class LocalAccountsIT {
 			this.accounts.requestPasswordReset(email, Locale.ENGLISH);
 			return null;
 		});
-		String token = token(TestMail.link(TestMail.get().latestTo(email), "/reset-password?token="));
+		String token = token(TestMail.get().awaitLink(email, "/reset-password?token="));
 		assertThat(onSite("globex", () -> this.accounts.resetPassword(token, "a new and long sentence")))
 			.as("another tenant's site")
 			.containsEntry("token", List.of("reset.invalid-link"));
@@ -184,8 +185,7 @@ class LocalAccountsIT {
 			this.accounts.requestPasswordReset("coordinator@public.example", Locale.ENGLISH);
 			return null;
 		});
-		String token = token(
-				TestMail.link(TestMail.get().latestTo("coordinator@public.example"), "/reset-password?token="));
+		String token = token(TestMail.get().awaitLink("coordinator@public.example", "/reset-password?token="));
 		assertThat(onSite("public", () -> this.accounts.resetPassword(token, "coordinating all the cases"))).isEmpty();
 		MockHttpSession session = session(signIn("public", "coordinator@public.example", "coordinating all the cases"));
 		// A second factor is still due: the session grants nothing yet.
@@ -259,7 +259,7 @@ class LocalAccountsIT {
 	private String registeredAndVerified(String tenant) {
 		String email = newAddress();
 		onSite(tenant, () -> this.accounts.register(email, "Test Person", PASSWORD, Locale.ENGLISH));
-		String link = TestMail.link(TestMail.get().latestTo(email), "/verify-email?token=");
+		String link = TestMail.get().awaitLink(email, "/verify-email?token=");
 		assertThat(onSite(tenant, () -> this.accounts.verifyEmail(token(link)))).isTrue();
 		return email;
 	}

@@ -21,7 +21,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * SAML sign-in end to end through the HTTP filter chain, with responses a fake identity
- * provider signs for real. These also guard the OpenSAML 4.0.1 workaround (decision 009):
+ * provider signs for real. These also guard the OpenSAML 4.0.1 workaround (decision 010):
  * Spring's default assertion validator fails the first real sign-in with
  * {@code NoSuchMethodError} on this OpenSAML, and only a sign-in like these would notice.
  */

@@ -61,8 +61,8 @@ class IdentityViewsIT {
 			_click(_get(Button.class, (spec) -> spec.withId("register")));
 			assertThat(_get(Paragraph.class, (spec) -> spec.withId("message")).getText()).contains(email);
 		}
-		assertThat(TestMail.get().latestTo(email).getSubject())
-			.isEqualTo("Confirme su correo electrónico para Globex Second Opinion");
+		assertThat(TestMail.get().awaitSubject(email, "Globex").getSubject())
+			.isEqualTo("Bienvenido a su beneficio Globex, Lucía Pérez: confirme su correo");
 	}
 
 	@Test

@@ -22,8 +22,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class DatabaseSchemaIT {
 
-	/** The platform catalog: read before a tenant is known; holds no patient data. */
-	static final Set<String> CATALOG = Set.of("tenant", "tenant_config_version", "tenant_asset");
+	/**
+	 * Platform tables that name tenants but hold no tenant data: the catalog (read before
+	 * a tenant is known) and the outbox's cross-tenant work list (ids and due times
+	 * only).
+	 */
+	static final Set<String> CATALOG = Set.of("tenant", "tenant_config_version", "tenant_asset", "outbox_queue");
 
 	@Autowired
 	JdbcTemplate jdbc;

@@ -1,6 +1,6 @@
 --liquibase formatted sql
 
---changeset consilium:006-saml-authn-request
+--changeset consilium:007-saml-authn-request
 -- SAML sign-ins we started and are waiting for, keyed by RelayState. Not in the HTTP session: the
 -- identity provider's POST back to us is cross-site, so browsers do not send our SameSite=Lax
 -- session cookie with it, and with several nodes it may reach another node. Used once; expires.

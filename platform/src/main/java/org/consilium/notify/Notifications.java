@@ -1,0 +1,32 @@
+package org.consilium.notify;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Sends notices and shows them in the app.
+ */
+public interface Notifications {
+
+	/**
+	 * Writes the notice to the outbox of the current tenant, inside the caller's
+	 * transaction: it is sent if and only if that transaction commits.
+	 * @return the outbox message id
+	 */
+	UUID send(Notice notice);
+
+	/** The user's in-app notices, newest first. */
+	List<InAppNotice> inbox(String userId, int limit);
+
+	long unread(String userId);
+
+	void markRead(String userId, UUID noticeId);
+
+	void markAllRead(String userId);
+
+	/** An in-app notice. */
+	record InAppNotice(UUID id, org.consilium.tenantconfig.NotificationKind kind, String link,
+			java.time.Instant createdAt, boolean read) {
+	}
+
+}

@@ -1,0 +1,35 @@
+package org.consilium.notify.internal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedDeque;
+
+import org.consilium.notify.DevMailbox;
+
+/**
+ * Development only: e-mails kept in memory and shown on a clearly labelled page, so the
+ * README's run command works without any mail server and a new user can still follow a
+ * verification link.
+ */
+class DevMailboxTransport implements MailTransport, DevMailbox {
+
+	private static final int KEEP = 200;
+
+	private final Deque<Entry> messages = new ConcurrentLinkedDeque<>();
+
+	@Override
+	public void send(RenderedMail mail) {
+		this.messages.addFirst(new Entry(Instant.now(), mail.to(), mail.subject(), mail.text(), mail.html()));
+		while (this.messages.size() > KEEP) {
+			this.messages.pollLast();
+		}
+	}
+
+	@Override
+	public List<Entry> messages() {
+		return new ArrayList<>(this.messages);
+	}
+
+}
