@@ -33,4 +33,23 @@ public interface Cases {
 	@PreAuthorize("hasRole('PATIENT')")
 	CaseDetails openDraft(String specialty, String question);
 
+	/**
+	 * Saves the patient's draft as it is (drafts save as the patient types; nothing is
+	 * checked beyond sizes until submission).
+	 */
+	@PreAuthorize("hasRole('PATIENT')")
+	CaseDetails saveDraft(CaseId id, CaseRequest request);
+
+	/**
+	 * Submits the draft with the consents the programme requires; the case then waits for
+	 * the doctor or for records, as the programme's workflow says.
+	 * @throws CaseRequestProblems listing what to fix, per field; nothing is changed then
+	 */
+	@PreAuthorize("hasRole('PATIENT')")
+	CaseDetails submit(CaseId id, java.util.List<ConsentSignature> consents);
+
+	/** The case's timeline, oldest first, for whoever may read the case. */
+	@PreAuthorize("isAuthenticated()")
+	List<TimelineEntry> timeline(CaseId id);
+
 }

@@ -1,12 +1,25 @@
 package org.consilium.cases.internal;
 
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import org.consilium.audit.AuditEntry;
 import org.consilium.audit.AuditLog;
+import org.consilium.cases.CaseActivity;
 import org.consilium.cases.CaseDetails;
+import org.consilium.cases.CaseEvent;
+import org.consilium.cases.CasePhysicians;
+import org.consilium.cases.CaseRequest;
+import org.consilium.cases.CaseRequestProblems;
+import org.consilium.cases.CaseStatus;
+import org.consilium.cases.CaseStatusChanged;
+import org.consilium.cases.ConsentSignature;
+import org.consilium.cases.IllegalCaseTransitionException;
+import org.consilium.cases.TimelineEntry;
 import org.consilium.cases.CaseId;
 import org.consilium.cases.CaseNotFoundException;
 import org.consilium.cases.CaseReference;
@@ -15,10 +28,17 @@ import org.consilium.cases.Cases;
 import org.consilium.cases.InvalidCaseException;
 import org.consilium.identity.ConsiliumUser;
 import org.consilium.identity.CurrentUser;
+import org.consilium.tenant.Tenant;
+import org.consilium.tenant.TenantContext;
 import org.consilium.tenant.Tenants;
+import org.consilium.tenantconfig.Consent;
+import org.consilium.tenantconfig.IntakeQuestion;
+import org.consilium.tenantconfig.Workflow;
 import org.consilium.tenantconfig.Role;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Limit;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,7 +47,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
-class CaseService implements Cases {
+class CaseService implements Cases, CasePhysicians {
 
 	static final int MAX_QUESTION = 4000;
 
@@ -39,13 +59,166 @@ class CaseService implements Cases {
 
 	private final Tenants tenants;
 
+	static final int MAX_QUESTIONS = 5;
+
+	static final int MAX_TEXT = 4000;
+
 	private final Clock clock;
 
-	CaseService(MedicalCaseRepository cases, AuditLog audit, Tenants tenants, Clock clock) {
+	private final CaseTimelineRepository timeline;
+
+	private final ApplicationEventPublisher events;
+
+	private final JdbcTemplate jdbc;
+
+	CaseService(MedicalCaseRepository cases, AuditLog audit, Tenants tenants, Clock clock,
+			CaseTimelineRepository timeline, ApplicationEventPublisher events, JdbcTemplate jdbc) {
 		this.cases = cases;
 		this.audit = audit;
 		this.tenants = tenants;
 		this.clock = clock;
+		this.timeline = timeline;
+		this.events = events;
+		this.jdbc = jdbc;
+	}
+
+	@Override
+	public CaseDetails saveDraft(CaseId id, CaseRequest request) {
+		MedicalCase draft = ownDraft(id);
+		CaseRequest clean = trimmed(request);
+		if (clean.questions().size() > MAX_QUESTIONS || tooLong(clean)) {
+			throw new CaseRequestProblems(Map.of("questions", List.of("case.error.too-long")));
+		}
+		draft.edit(clean, this.clock.instant());
+		return draft.details();
+	}
+
+	@Override
+	public CaseDetails submit(CaseId id, List<ConsentSignature> consents) {
+		MedicalCase draft = ownDraft(id);
+		Tenant tenant = this.tenants.current();
+		Workflow workflow = tenant.config().workflow();
+		CaseRequest request = draft.request();
+		Map<String, List<String>> problems = new LinkedHashMap<>();
+		if (request.specialty() == null || !workflow.specialties().contains(request.specialty())) {
+			problems.put("specialty", List.of("case.error.specialty"));
+		}
+		if (request.questions().isEmpty()) {
+			problems.put("questions", List.of("case.error.question-required"));
+		}
+		if (blank(request.symptoms())) {
+			problems.put("symptoms", List.of("case.error.symptoms-required"));
+		}
+		for (IntakeQuestion question : workflow.questionsFor(request.specialty())) {
+			if (question.required() && blank(request.intakeAnswers().get(question.id()))) {
+				problems.put("intake." + question.id(), List.of("case.error.answer-required"));
+			}
+		}
+		Map<String, ConsentSignature> signed = new LinkedHashMap<>();
+		for (ConsentSignature signature : consents) {
+			if (signature != null && !blank(signature.signedName()) && signature.signedName().strip().length() >= 2) {
+				signed.put(signature.consentId(), signature);
+			}
+		}
+		for (Consent consent : workflow.requiredConsents()) {
+			if (!signed.containsKey(consent.id())) {
+				problems.put("consent." + consent.id(), List.of("case.error.consent-required"));
+			}
+		}
+		if (!problems.isEmpty()) {
+			throw new CaseRequestProblems(problems);
+		}
+		for (Consent consent : workflow.requiredConsents()) {
+			ConsentSignature signature = signed.get(consent.id());
+			Locale locale = (signature.readIn() != null) ? signature.readIn() : tenant.config().defaultLocale();
+			this.jdbc.update("insert into case_consent (tenant_id, case_id, consent_id, consent_version, consent_text, "
+					+ "signed_name, signed_at, signed_by) values (current_setting('app.tenant_id'), ?, ?, ?, ?, ?, ?, ?)",
+					draft.id().value(), consent.id(), consent.version(), consent.text().in(locale),
+					signature.signedName().strip(), java.sql.Timestamp.from(this.clock.instant()),
+					CurrentUser.require().id());
+		}
+		draft.stampConfigVersion(tenant.version());
+		transition(draft, CaseEvent.SUBMIT, workflow);
+		return draft.details();
+	}
+
+	@Override
+	public List<TimelineEntry> timeline(CaseId id) {
+		MedicalCase medicalCase = this.cases.findById(id.value())
+			.filter((c) -> visible(c))
+			.orElseThrow(() -> new CaseNotFoundException(id));
+		return this.timeline.findByCaseIdOrderByOccurredAtAsc(medicalCase.id().value())
+			.stream()
+			.map(CaseTimelineEntry::view)
+			.toList();
+	}
+
+	@Override
+	public void attachPhysician(CaseId id, String physicianUserId) {
+		MedicalCase medicalCase = this.cases.findById(id.value()).orElseThrow(() -> new CaseNotFoundException(id));
+		medicalCase.attachPhysician(physicianUserId, this.clock.instant());
+		this.audit.record(AuditEntry.of("CASE_PHYSICIAN_ATTACHED").subject("case", id).details(physicianUserId));
+		this.events.publishEvent(CaseActivity.of(id, "physician-joined"));
+	}
+
+	@Override
+	public void physicianCompleted(CaseId id) {
+		MedicalCase medicalCase = this.cases.findById(id.value()).orElseThrow(() -> new CaseNotFoundException(id));
+		this.events.publishEvent(CaseActivity.of(id, "physician-completed"));
+		if (medicalCase.status() == CaseStatus.AWAITING_PHYSICIAN) {
+			transition(medicalCase, CaseEvent.PHYSICIAN_COMPLETED, this.tenants.current().config().workflow());
+		}
+	}
+
+	/** The one way a case changes status: the state machine, audited, announced. */
+	private void transition(MedicalCase medicalCase, CaseEvent event, Workflow workflow) {
+		CaseStatus from = medicalCase.apply(event, workflow, this.clock.instant());
+		this.audit.record(AuditEntry.of("CASE_" + event.name())
+			.subject("case", medicalCase.id())
+			.details(from + " -> " + medicalCase.status()));
+		this.events
+			.publishEvent(new CaseActivity(medicalCase.id(), "status", Map.of("status", medicalCase.status().name())));
+		this.events.publishEvent(new CaseStatusChanged(TenantContext.current(), medicalCase.id(),
+				medicalCase.reference(), from, medicalCase.status(), event));
+	}
+
+	private MedicalCase ownDraft(CaseId id) {
+		ConsiliumUser user = CurrentUser.require();
+		MedicalCase medicalCase = this.cases.findById(id.value())
+			.filter((c) -> c.belongsTo(user.id()))
+			.orElseThrow(() -> new CaseNotFoundException(id));
+		if (medicalCase.status() != CaseStatus.DRAFT) {
+			throw new IllegalCaseTransitionException(medicalCase.status(), CaseEvent.SUBMIT);
+		}
+		return medicalCase;
+	}
+
+	private boolean visible(MedicalCase medicalCase) {
+		Optional<ConsiliumUser> user = CurrentUser.find();
+		return user.isPresent() && (seesAllCases(user) || medicalCase.involves(user.get().id()));
+	}
+
+	private static CaseRequest trimmed(CaseRequest request) {
+		return new CaseRequest(request.specialty(),
+				request.questions().stream().map(String::strip).filter((q) -> !q.isEmpty()).toList(),
+				request.intakeAnswers(), strip(request.symptoms()), strip(request.history()),
+				strip(request.medications()), strip(request.allergies()), strip(request.priorTreatment()),
+				strip(request.requestedSpecialist()));
+	}
+
+	private static boolean tooLong(CaseRequest request) {
+		return request.questions().stream().anyMatch((q) -> q.length() > MAX_TEXT) || java.util.stream.Stream
+			.of(request.symptoms(), request.history(), request.medications(), request.allergies(),
+					request.priorTreatment())
+			.anyMatch((t) -> t != null && t.length() > MAX_TEXT);
+	}
+
+	private static String strip(String text) {
+		return (text == null) ? null : text.strip();
+	}
+
+	private static boolean blank(String text) {
+		return text == null || text.isBlank();
 	}
 
 	@Override
@@ -69,7 +242,7 @@ class CaseService implements Cases {
 
 	private CaseDetails open(Optional<MedicalCase> found, Object requested) {
 		Optional<ConsiliumUser> user = CurrentUser.find();
-		MedicalCase medicalCase = found.filter((c) -> seesAllCases(user) || c.belongsTo(user.orElseThrow().id()))
+		MedicalCase medicalCase = found.filter((c) -> seesAllCases(user) || c.involves(user.orElseThrow().id()))
 			.orElseThrow(() -> new CaseNotFoundException(requested));
 		this.audit.record(AuditEntry.of("CASE_VIEWED").subject("case", medicalCase.id()));
 		return medicalCase.details();
@@ -82,9 +255,6 @@ class CaseService implements Cases {
 			throw new InvalidCaseException("specialty", "case.error.specialty");
 		}
 		String text = (question != null) ? question.strip() : "";
-		if (text.isEmpty()) {
-			throw new InvalidCaseException("question", "case.error.question-required");
-		}
 		if (text.length() > MAX_QUESTION) {
 			throw new InvalidCaseException("question", "case.error.question-too-long");
 		}
@@ -92,6 +262,7 @@ class CaseService implements Cases {
 				this.clock.instant());
 		this.cases.save(draft);
 		this.audit.record(AuditEntry.of("CASE_CREATED").subject("case", draft.id()));
+		this.events.publishEvent(CaseActivity.of(draft.id(), "opened"));
 		return draft.details();
 	}
 

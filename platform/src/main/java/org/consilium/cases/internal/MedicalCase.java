@@ -1,6 +1,10 @@
 package org.consilium.cases.internal;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -11,11 +15,16 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.consilium.cases.CaseDetails;
+import org.consilium.cases.CaseEvent;
+import org.consilium.cases.CaseRequest;
 import org.consilium.cases.CaseId;
 import org.consilium.cases.CaseReference;
 import org.consilium.cases.CaseStatus;
 import org.consilium.cases.CaseSummary;
 import org.consilium.tenant.TenantOwned;
+import org.consilium.tenantconfig.Workflow;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /**
  * The case aggregate. Its id is unique on its own; the table's primary key is
@@ -38,8 +47,40 @@ class MedicalCase extends TenantOwned {
 	@Column(nullable = false)
 	private String specialty;
 
-	@Column(nullable = false)
+	/** The first question, kept for lists; all questions are in {@link #questions}. */
+	@Column
 	private String question;
+
+	@JdbcTypeCode(SqlTypes.JSON)
+	@Column(nullable = false)
+	private List<String> questions = new ArrayList<>();
+
+	@JdbcTypeCode(SqlTypes.JSON)
+	@Column(name = "intake_answers", nullable = false)
+	private Map<String, String> intakeAnswers = new LinkedHashMap<>();
+
+	private String symptoms;
+
+	private String history;
+
+	private String medications;
+
+	private String allergies;
+
+	@Column(name = "prior_treatment")
+	private String priorTreatment;
+
+	@Column(name = "requested_specialist")
+	private String requestedSpecialist;
+
+	@Column(name = "physician_user_id")
+	private String physicianUserId;
+
+	@Column(name = "submitted_at")
+	private Instant submittedAt;
+
+	@Column(name = "config_version")
+	private Integer configVersion;
 
 	@Column(name = "patient_id", nullable = false, updatable = false)
 	private String patientId;
@@ -67,6 +108,9 @@ class MedicalCase extends TenantOwned {
 		draft.status = CaseStatus.DRAFT;
 		draft.specialty = specialty;
 		draft.question = question;
+		if (question != null && !question.isBlank()) {
+			draft.questions.add(question);
+		}
 		draft.patientId = patientId;
 		draft.patientName = patientName;
 		draft.createdAt = now;
@@ -76,6 +120,86 @@ class MedicalCase extends TenantOwned {
 
 	boolean belongsTo(String userId) {
 		return this.patientId.equals(userId);
+	}
+
+	/** The case's patient, or the doctor taking part in it. */
+	boolean involves(String userId) {
+		return this.patientId.equals(userId) || userId.equals(this.physicianUserId);
+	}
+
+	boolean isOpen() {
+		return this.status.isOpen();
+	}
+
+	CaseStatus status() {
+		return this.status;
+	}
+
+	String physicianUserId() {
+		return this.physicianUserId;
+	}
+
+	String patientId() {
+		return this.patientId;
+	}
+
+	CaseReference reference() {
+		return new CaseReference(this.reference);
+	}
+
+	/** Edits the request; only while it is a draft. */
+	void edit(CaseRequest request, Instant now) {
+		requireStatus(CaseStatus.DRAFT);
+		this.specialty = request.specialty();
+		this.questions = new ArrayList<>(request.questions());
+		this.question = request.questions().isEmpty() ? null : request.questions().get(0);
+		this.intakeAnswers = new LinkedHashMap<>(request.intakeAnswers());
+		this.symptoms = request.symptoms();
+		this.history = request.history();
+		this.medications = request.medications();
+		this.allergies = request.allergies();
+		this.priorTreatment = request.priorTreatment();
+		this.requestedSpecialist = request.requestedSpecialist();
+		this.updatedAt = now;
+	}
+
+	CaseRequest request() {
+		return new CaseRequest(this.specialty, List.copyOf(this.questions), Map.copyOf(this.intakeAnswers),
+				this.symptoms, this.history, this.medications, this.allergies, this.priorTreatment,
+				this.requestedSpecialist);
+	}
+
+	/** Moves the case by the one state machine. @return the status it left */
+	CaseStatus apply(CaseEvent event, Workflow workflow, Instant now) {
+		CaseStatus from = this.status;
+		this.status = CaseStateMachine.next(from, event, workflow, false);
+		if (event == CaseEvent.SUBMIT) {
+			this.submittedAt = now;
+		}
+		this.updatedAt = now;
+		return from;
+	}
+
+	void stampConfigVersion(int version) {
+		this.configVersion = version;
+	}
+
+	/** The local doctor takes part in this case from now on. */
+	void attachPhysician(String userId, Instant now) {
+		if (!isOpen()) {
+			throw new IllegalStateException("A closed case takes no doctor");
+		}
+		if (this.physicianUserId != null && !this.physicianUserId.equals(userId)) {
+			throw new IllegalStateException("Another doctor already takes part in this case");
+		}
+		this.physicianUserId = userId;
+		this.updatedAt = now;
+	}
+
+	private void requireStatus(CaseStatus expected) {
+		if (this.status != expected) {
+			throw new IllegalStateException("Case " + this.reference + " is " + this.status + ", not " + expected);
+		}
 	}
 
 	CaseId id() {
@@ -89,7 +213,8 @@ class MedicalCase extends TenantOwned {
 
 	CaseDetails details() {
 		return new CaseDetails(id(), new CaseReference(this.reference), this.status, this.specialty, this.question,
-				this.patientName, this.createdAt, this.updatedAt);
+				this.patientName, this.createdAt, this.updatedAt, request(), this.physicianUserId != null,
+				this.submittedAt);
 	}
 
 }

@@ -1,0 +1,18 @@
+package org.consilium.cases;
+
+/**
+ * For the local-doctor module: linking the invited doctor to a case and recording that
+ * their part is done. Callers check the invitation; this API trusts them.
+ */
+public interface CasePhysicians {
+
+	/** The signed-in doctor now takes part in the case (reads it, adds records). */
+	void attachPhysician(CaseId id, String physicianUserId);
+
+	/**
+	 * The doctor has given their history and materials list; the case moves on if it
+	 * waited for it.
+	 */
+	void physicianCompleted(CaseId id);
+
+}
