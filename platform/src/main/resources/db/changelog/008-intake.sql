@@ -55,7 +55,7 @@ create table patient_profile (
     city               varchar(100) not null,
     region             varchar(100),
     postal_code        varchar(20),
-    country            char(2)      not null,
+    country            varchar(2)   not null,
     phone              varchar(40)  not null,
     preferred_language varchar(8)   not null,
     employee_id        varchar(120),

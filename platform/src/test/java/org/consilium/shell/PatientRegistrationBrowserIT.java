@@ -5,6 +5,7 @@ import java.util.UUID;
 import org.consilium.support.Browser;
 import org.consilium.support.BrowserTest;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -28,10 +29,25 @@ class PatientRegistrationBrowserIT {
 		String email = "new-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
 		browser.open(site() + "login");
 		browser.find("#register-link").click();
-		browser.find("#name input").sendKeys("Noor Patel");
 		browser.find("#email input").sendKeys(email);
 		browser.find("#password input").sendKeys("my garden has three old trees");
 		browser.find("#confirm input").sendKeys("my garden has three old trees");
+		browser.find("#legalName input").sendKeys("Noor Patel");
+		browser.find("#dateOfBirth input").sendKeys("4/12/1986" + Keys.ENTER);
+		browser.find("#sex").click();
+		browser.find("vaadin-select-overlay vaadin-select-item").click();
+		browser.find("#addressLine input").sendKeys("12 Elm Street");
+		browser.find("#city input").sendKeys("Boston");
+		browser.find("#country input").sendKeys("United States");
+		browser.find("vaadin-combo-box-item");
+		browser.findAll("vaadin-combo-box-item")
+			.stream()
+			.filter((item) -> item.getText().equals("United States"))
+			.findFirst()
+			.orElseThrow()
+			.click();
+		browser.find("#phone input").sendKeys("+1 617 555 0142");
+		browser.screenshot("register-form");
 		browser.find("#register").click();
 		assertThat(browser.text("#message")).contains(email);
 		browser.screenshot("register-check-mail");

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 
 import org.consilium.audit.AuditEntry;
 import org.consilium.audit.AuditLog;
+import org.consilium.identity.Demographics;
 import org.consilium.identity.PasswordPolicy;
 import org.consilium.notify.Notice;
 import org.consilium.notify.Notifications;
@@ -52,8 +53,12 @@ class AccountService {
 
 	private final Clock clock;
 
+	private final PatientProfileService profiles;
+
 	AccountService(AccountRepository accounts, AccountTokenRepository tokens, PasswordEncoder passwords,
-			Notifications notifications, AuditLog audit, Tenants tenants, Partitions partitions, Clock clock) {
+			Notifications notifications, AuditLog audit, Tenants tenants, Partitions partitions, Clock clock,
+			PatientProfileService profiles) {
+		this.profiles = profiles;
 		this.accounts = accounts;
 		this.tokens = tokens;
 		this.passwords = passwords;
@@ -119,6 +124,53 @@ class AccountService {
 			return null;
 		});
 		return Map.of();
+	}
+
+	/**
+	 * Registers a patient with their demographics (checked, and against the employer's
+	 * census where the programme uses one) and e-mails a verification link; all or
+	 * nothing.
+	 * @return problems per field (message keys); empty when accepted
+	 */
+	Map<String, List<String>> registerPatient(String email, String password, Demographics demographics, Locale locale) {
+		if (!registrationOpen()) {
+			throw new IllegalStateException("This site does not offer registration");
+		}
+		return this.partitions.inCurrentSite(() -> {
+			Map<String, List<String>> problems = new LinkedHashMap<>(this.profiles.check(demographics));
+			String address = AccountUserDetailsService.normalize(email);
+			if (!EMAIL.matcher(address).matches() || address.length() > 254) {
+				problems.put("email", List.of("register.email.invalid"));
+			}
+			String name = (demographics.legalName() != null) ? demographics.legalName().strip() : "";
+			List<String> passwordProblems = PasswordPolicy.problems(password, address, name);
+			if (!passwordProblems.isEmpty()) {
+				problems.put("password", passwordProblems);
+			}
+			if (!problems.isEmpty()) {
+				return problems;
+			}
+			Optional<Account> existing = this.accounts.findByEmail(address);
+			if (existing.isPresent()) {
+				this.notifications.send(
+						Notice
+							.email(NotificationKind.ALREADY_REGISTERED, address, existing.get().displayName(), locale,
+									SiteLinks.to("login"))
+							.toUser(existing.get().id().toString()));
+				this.audit
+					.record(AuditEntry.of("REGISTRATION_FOR_EXISTING_ACCOUNT").subject("user", existing.get().id()));
+				return Map.of();
+			}
+			Account account = this.accounts.save(Account.registered(address, name, this.passwords.encode(password),
+					EnumSet.of(Role.PATIENT), this.clock.instant()));
+			this.profiles.save(account.id().toString(), demographics);
+			String token = issue(account, AccountToken.Purpose.VERIFY_EMAIL);
+			this.notifications.send(Notice.email(NotificationKind.EMAIL_VERIFICATION, address, name,
+					Locale.forLanguageTag(demographics.preferredLanguage()),
+					SiteLinks.to("verify-email?token=" + token)));
+			this.audit.record(AuditEntry.of("ACCOUNT_REGISTERED").subject("user", account.id()));
+			return Map.of();
+		});
 	}
 
 	/**

@@ -36,6 +36,11 @@ public class AccountViews {
 		return this.accounts.register(email, name, password, locale);
 	}
 
+	public Map<String, List<String>> registerPatient(String email, String password,
+			org.consilium.identity.Demographics demographics, Locale locale) {
+		return this.accounts.registerPatient(email, password, demographics, locale);
+	}
+
 	public boolean verifyEmail(String token) {
 		return this.accounts.verifyEmail(token);
 	}

@@ -60,12 +60,19 @@ class DemoAccountsSeeder implements ApplicationRunner, DemoAccounts {
 
 	private final ApiClients clients;
 
+	private final PatientProfileService profiles;
+
+	private final Census census;
+
 	private final String clientSecret;
 
 	DemoAccountsSeeder(Tenants tenants, AccountRepository accounts, Partitions partitions, PasswordEncoder encoder,
 			SecretBox secrets, Clock clock, @Value("${consilium.demo.password}") String password,
 			@Value("${consilium.demo.totp-secret}") String totpSecret, ApiClients clients,
-			@Value("${consilium.demo.client-secret}") String clientSecret) {
+			@Value("${consilium.demo.client-secret}") String clientSecret, PatientProfileService profiles,
+			Census census) {
+		this.profiles = profiles;
+		this.census = census;
 		this.clients = clients;
 		this.clientSecret = clientSecret;
 		this.tenants = tenants;
@@ -83,6 +90,7 @@ class DemoAccountsSeeder implements ApplicationRunner, DemoAccounts {
 		String hash = this.encoder.encode(this.password);
 		for (Tenant tenant : this.tenants.all()) {
 			seed(tenant.id(), TENANT_USERS, hash);
+			seedPatientProfile(tenant);
 			// A partner system per programme, for the REST API (client credentials).
 			String clientId = tenant.id().value() + "-partner";
 			org.consilium.tenant.TenantContext.runAs(tenant.id(), () -> {
@@ -109,6 +117,31 @@ class DemoAccountsSeeder implements ApplicationRunner, DemoAccounts {
 				}
 				this.accounts.save(account);
 			}
+			return null;
+		});
+	}
+
+	/** Demo patients have their demographics; globex's census lists a few employees. */
+	private void seedPatientProfile(Tenant tenant) {
+		this.partitions.in(tenant.id(), () -> {
+			if ("globex".equals(tenant.id().value())) {
+				this.census.add("G-1001", "Hernández", java.time.LocalDate.of(1985, 3, 14));
+				this.census.add("G-1002", "Ramírez", java.time.LocalDate.of(1990, 7, 1));
+				this.census.add("G-1003", "Smith", java.time.LocalDate.of(1978, 11, 23));
+			}
+			this.accounts.findByEmail(email(tenant.id(), TENANT_USERS.get(0))).ifPresent((patient) -> {
+				if (this.profiles.find(patient.id().toString()).isEmpty()) {
+					boolean globex = "globex".equals(tenant.id().value());
+					this.profiles.save(patient.id().toString(),
+							new org.consilium.identity.Demographics(patient.displayName(),
+									globex ? java.time.LocalDate.of(1985, 3, 14) : java.time.LocalDate.of(1980, 5, 2),
+									org.consilium.identity.Demographics.Sex.UNDISCLOSED, "1 Demo Street",
+									globex ? "Ciudad de México" : "Boston", globex ? "CDMX" : "MA",
+									globex ? "06600" : "02115", globex ? "MX" : "US",
+									globex ? "+52 55 5555 0100" : "+1 617 555 0111", globex ? "es" : "en",
+									globex ? "G-1001" : null));
+				}
+			});
 			return null;
 		});
 	}

@@ -7,9 +7,10 @@ import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.PasswordField;
-import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
@@ -25,8 +26,6 @@ import org.consilium.tenant.Tenants;
 @AnonymousAllowed
 class RegisterView extends AuthPage implements HasDynamicTitle {
 
-	private final TextField name = new TextField();
-
 	private final EmailField email = new EmailField();
 
 	private final PasswordField password = new PasswordField();
@@ -34,6 +33,8 @@ class RegisterView extends AuthPage implements HasDynamicTitle {
 	private final PasswordField confirm = new PasswordField();
 
 	private final transient AccountViews accounts;
+
+	private DemographicsForm demographics;
 
 	RegisterView(Tenants tenants, AccountViews accounts) {
 		super(tenants);
@@ -43,9 +44,6 @@ class RegisterView extends AuthPage implements HasDynamicTitle {
 			this.card.add(message("register.closed"), link("login", "register.to-sign-in"));
 			return;
 		}
-		this.name.setLabel(getTranslation("register.name"));
-		this.name.setId("name");
-		this.name.setAutocomplete(com.vaadin.flow.component.textfield.Autocomplete.NAME);
 		this.email.setLabel(getTranslation("register.email"));
 		this.email.setId("email");
 		this.password.setLabel(getTranslation("register.password"));
@@ -54,15 +52,19 @@ class RegisterView extends AuthPage implements HasDynamicTitle {
 		this.password.setAutocomplete(com.vaadin.flow.component.textfield.Autocomplete.NEW_PASSWORD);
 		this.confirm.setLabel(getTranslation("register.confirm"));
 		this.confirm.setId("confirm");
-		for (var field : List.of(this.name, this.email, this.password, this.confirm)) {
+		this.card.setWidth("min(44rem, 94vw)");
+		this.demographics = new DemographicsForm(tenants.current().config());
+		for (var field : List.of(this.email, this.password, this.confirm)) {
 			field.setWidthFull();
 			field.setRequiredIndicatorVisible(true);
+			field.setManualValidation(true);
 		}
 		Button submit = new Button(getTranslation("register.submit"), (event) -> submit());
 		submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
 		submit.setId("register");
-		submit.addClickShortcut(com.vaadin.flow.component.Key.ENTER);
-		this.card.add(this.name, this.email, this.password, this.confirm, submit, link("login", "register.to-sign-in"));
+		this.card.add(this.email, this.password, this.confirm, new H3(getTranslation("register.about-you")),
+				new Paragraph(getTranslation("register.about-you.text")), this.demographics, submit,
+				link("login", "register.to-sign-in"));
 	}
 
 	private void submit() {
@@ -71,10 +73,10 @@ class RegisterView extends AuthPage implements HasDynamicTitle {
 			show(this.confirm, List.of("register.confirm.mismatch"));
 			return;
 		}
-		Map<String, List<String>> problems = this.accounts.register(this.email.getValue(), this.name.getValue(),
-				this.password.getValue(), getLocale());
+		Map<String, List<String>> problems = this.accounts.registerPatient(this.email.getValue(),
+				this.password.getValue(), this.demographics.value(), getLocale());
+		this.demographics.show(problems);
 		if (!problems.isEmpty()) {
-			show(this.name, problems.get("name"));
 			show(this.email, problems.get("email"));
 			show(this.password, problems.get("password"));
 			return;
@@ -85,7 +87,7 @@ class RegisterView extends AuthPage implements HasDynamicTitle {
 	}
 
 	private void clearErrors() {
-		for (HasValidation field : List.of(this.name, this.email, this.password, this.confirm)) {
+		for (HasValidation field : List.of(this.email, this.password, this.confirm)) {
 			field.setInvalid(false);
 		}
 	}

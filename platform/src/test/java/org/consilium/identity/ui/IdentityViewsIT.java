@@ -43,7 +43,16 @@ class IdentityViewsIT {
 		String email = "view-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
 		try (KaribuSite site = KaribuSite.open(this.context, TenantId.of("globex"), Locale.forLanguageTag("es"))
 			.navigate("register")) {
-			_setValue(_get(TextField.class, (spec) -> spec.withId("name")), "Lucía Pérez");
+			_setValue(_get(TextField.class, (spec) -> spec.withId("legalName")), "Lucía Hernández");
+			_setValue(_get(com.vaadin.flow.component.datepicker.DatePicker.class, (spec) -> spec.withId("dateOfBirth")),
+					java.time.LocalDate.of(1985, 3, 14));
+			_setValue(_get(com.vaadin.flow.component.select.Select.class, (spec) -> spec.withId("sex")),
+					org.consilium.identity.Demographics.Sex.FEMALE);
+			_setValue(_get(TextField.class, (spec) -> spec.withId("addressLine")), "Calle 1");
+			_setValue(_get(TextField.class, (spec) -> spec.withId("city")), "Ciudad de México");
+			_setValue(_get(com.vaadin.flow.component.combobox.ComboBox.class, (spec) -> spec.withId("country")), "MX");
+			_setValue(_get(TextField.class, (spec) -> spec.withId("phone")), "+52 55 5555 0199");
+			_setValue(_get(TextField.class, (spec) -> spec.withId("employeeId")), "G-9999");
 			_setValue(_get(EmailField.class, (spec) -> spec.withId("email")), email);
 			_setValue(_get(PasswordField.class, (spec) -> spec.withId("password")), "contraseña123");
 			_setValue(_get(PasswordField.class, (spec) -> spec.withId("confirm")), "contraseña124");
@@ -59,10 +68,15 @@ class IdentityViewsIT {
 			_setValue(password, "mi gato duerme en la ventana");
 			_setValue(confirm, "mi gato duerme en la ventana");
 			_click(_get(Button.class, (spec) -> spec.withId("register")));
+			TextField employeeId = _get(TextField.class, (spec) -> spec.withId("employeeId"));
+			assertThat(employeeId.isInvalid()).as("not in globex's census").isTrue();
+			assertThat(employeeId.getErrorMessage()).contains("No le encontramos");
+			_setValue(employeeId, "G-1001");
+			_click(_get(Button.class, (spec) -> spec.withId("register")));
 			assertThat(_get(Paragraph.class, (spec) -> spec.withId("message")).getText()).contains(email);
 		}
 		assertThat(TestMail.get().awaitSubject(email, "Globex").getSubject())
-			.isEqualTo("Bienvenido a su beneficio Globex, Lucía Pérez: confirme su correo");
+			.isEqualTo("Bienvenido a su beneficio Globex, Lucía Hernández: confirme su correo");
 	}
 
 	@Test

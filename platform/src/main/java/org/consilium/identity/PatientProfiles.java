@@ -1,0 +1,21 @@
+package org.consilium.identity;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Patients' demographics on the current tenant's site.
+ */
+public interface PatientProfiles {
+
+	Optional<Demographics> find(String userId);
+
+	/**
+	 * Saves the signed-in patient's demographics (checked against the census where the
+	 * programme uses one).
+	 * @return problems per field (message keys); empty when saved
+	 */
+	Map<String, List<String>> saveOwn(Demographics demographics);
+
+}

@@ -1,0 +1,53 @@
+package org.consilium.identity.ui;
+
+import java.util.List;
+import java.util.Map;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import org.consilium.identity.ConsiliumUser;
+import org.consilium.identity.CurrentUser;
+import org.consilium.identity.PatientProfiles;
+import org.consilium.identity.Roles;
+import org.consilium.tenant.Tenants;
+
+/**
+ * "About you": the patient's demographics. Patients who arrived through their company's
+ * sign-in (or whose profile is incomplete) are brought here before anything else; what
+ * the company gave is filled in.
+ */
+@Route(value = "profile", autoLayout = false)
+@RolesAllowed(Roles.PATIENT)
+public class ProfileView extends AuthPage implements HasDynamicTitle {
+
+	ProfileView(Tenants tenants, PatientProfiles profiles) {
+		super(tenants);
+		ConsiliumUser user = CurrentUser.require();
+		DemographicsForm form = new DemographicsForm(tenants.current().config());
+		profiles.find(user.id()).ifPresentOrElse(form::set, () -> form.setLegalName(user.displayName()));
+		Button save = new Button(getTranslation("profile.save"), (event) -> {
+			Map<String, List<String>> problems = profiles.saveOwn(form.value());
+			form.show(problems);
+			if (problems.isEmpty()) {
+				Notification.show(getTranslation("profile.saved")).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+				getUI().ifPresent((ui) -> ui.navigate("cases"));
+			}
+		});
+		save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+		save.setId("save-profile");
+		this.card.setWidth("min(44rem, 94vw)");
+		this.card.add(new H2(getTranslation("profile.title")), message("profile.intro"), form, save);
+	}
+
+	@Override
+	public String getPageTitle() {
+		return getTranslation("profile.title");
+	}
+
+}
