@@ -23,6 +23,7 @@ class ForgotPasswordView extends AuthPage implements HasDynamicTitle {
 	ForgotPasswordView(Tenants tenants, AccountViews accounts) {
 		super(tenants);
 		EmailField email = new EmailField(getTranslation("register.email"));
+		email.setManualValidation(true);
 		email.setId("email");
 		email.setWidthFull();
 		Button send = new Button(getTranslation("forgot.submit"), (event) -> {

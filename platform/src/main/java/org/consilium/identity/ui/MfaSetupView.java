@@ -48,6 +48,7 @@ public class MfaSetupView extends AuthPage implements HasDynamicTitle, BeforeEnt
 		secret.setId("secret");
 		secret.getStyle().set("font-family", "monospace").set("font-size", "var(--lumo-font-size-s)");
 		TextField code = new TextField(getTranslation("mfa.code"));
+		code.setManualValidation(true);
 		code.setId("code");
 		code.setWidthFull();
 		code.getElement().setAttribute("autocomplete", "one-time-code");

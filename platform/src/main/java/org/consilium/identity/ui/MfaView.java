@@ -26,6 +26,7 @@ public class MfaView extends AuthPage implements HasDynamicTitle {
 	MfaView(Tenants tenants, AccountViews accounts, AuthenticationContext authentication) {
 		super(tenants);
 		TextField code = new TextField(getTranslation("mfa.code"));
+		code.setManualValidation(true);
 		code.setHelperText(getTranslation("mfa.code.help"));
 		code.setId("code");
 		code.setWidthFull();

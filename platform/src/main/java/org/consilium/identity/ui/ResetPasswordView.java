@@ -43,6 +43,8 @@ class ResetPasswordView extends AuthPage implements BeforeEnterObserver, HasDyna
 		this.confirm.setLabel(getTranslation("register.confirm"));
 		this.confirm.setId("confirm");
 		this.confirm.setWidthFull();
+		this.password.setManualValidation(true);
+		this.confirm.setManualValidation(true);
 		Button save = new Button(getTranslation("reset.submit"), (event) -> save());
 		save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
 		save.setId("save");
