@@ -41,6 +41,14 @@ public interface Cases {
 	CaseDetails saveDraft(CaseId id, CaseRequest request);
 
 	/**
+	 * What still stands between the draft and its submission, per field (message keys),
+	 * consents aside: the wizard shows these next to the fields before the patient moves
+	 * on.
+	 */
+	@PreAuthorize("hasRole('PATIENT')")
+	java.util.Map<String, java.util.List<String>> problems(CaseId id);
+
+	/**
 	 * Submits the draft with the consents the programme requires; the case then waits for
 	 * the doctor or for records, as the programme's workflow says.
 	 * @throws CaseRequestProblems listing what to fix, per field; nothing is changed then

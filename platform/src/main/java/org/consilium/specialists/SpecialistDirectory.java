@@ -10,8 +10,8 @@ import java.util.Optional;
 public interface SpecialistDirectory {
 
 	/**
-	 * Active specialists in any of the given pools who practise the specialty, whose name,
-	 * credentials or institution contain every word of the query (case and accents
+	 * Active specialists in any of the given pools who practise the specialty, whose
+	 * name, credentials or institution contain every word of the query (case and accents
 	 * ignored), best matches first.
 	 * @param query free text; blank lists all that match the other criteria
 	 * @param limit at most this many (1 to 50)

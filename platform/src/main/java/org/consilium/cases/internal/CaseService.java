@@ -28,6 +28,7 @@ import org.consilium.cases.Cases;
 import org.consilium.cases.InvalidCaseException;
 import org.consilium.identity.ConsiliumUser;
 import org.consilium.identity.CurrentUser;
+import org.consilium.specialists.SpecialistDirectory;
 import org.consilium.tenant.Tenant;
 import org.consilium.tenant.TenantContext;
 import org.consilium.tenant.Tenants;
@@ -71,8 +72,12 @@ class CaseService implements Cases, CasePhysicians {
 
 	private final JdbcTemplate jdbc;
 
+	private final SpecialistDirectory specialists;
+
 	CaseService(MedicalCaseRepository cases, AuditLog audit, Tenants tenants, Clock clock,
-			CaseTimelineRepository timeline, ApplicationEventPublisher events, JdbcTemplate jdbc) {
+			CaseTimelineRepository timeline, ApplicationEventPublisher events, JdbcTemplate jdbc,
+			SpecialistDirectory specialists) {
+		this.specialists = specialists;
 		this.cases = cases;
 		this.audit = audit;
 		this.tenants = tenants;
@@ -85,7 +90,7 @@ class CaseService implements Cases, CasePhysicians {
 	@Override
 	public CaseDetails saveDraft(CaseId id, CaseRequest request) {
 		MedicalCase draft = ownDraft(id);
-		CaseRequest clean = trimmed(request);
+		CaseRequest clean = trimmed(request, this.tenants.current().config().workflow());
 		if (clean.questions().size() > MAX_QUESTIONS || tooLong(clean)) {
 			throw new CaseRequestProblems(Map.of("questions", List.of("case.error.too-long")));
 		}
@@ -98,22 +103,7 @@ class CaseService implements Cases, CasePhysicians {
 		MedicalCase draft = ownDraft(id);
 		Tenant tenant = this.tenants.current();
 		Workflow workflow = tenant.config().workflow();
-		CaseRequest request = draft.request();
-		Map<String, List<String>> problems = new LinkedHashMap<>();
-		if (request.specialty() == null || !workflow.specialties().contains(request.specialty())) {
-			problems.put("specialty", List.of("case.error.specialty"));
-		}
-		if (request.questions().isEmpty()) {
-			problems.put("questions", List.of("case.error.question-required"));
-		}
-		if (blank(request.symptoms())) {
-			problems.put("symptoms", List.of("case.error.symptoms-required"));
-		}
-		for (IntakeQuestion question : workflow.questionsFor(request.specialty())) {
-			if (question.required() && blank(request.intakeAnswers().get(question.id()))) {
-				problems.put("intake." + question.id(), List.of("case.error.answer-required"));
-			}
-		}
+		Map<String, List<String>> problems = new LinkedHashMap<>(problems(draft.request(), workflow));
 		Map<String, ConsentSignature> signed = new LinkedHashMap<>();
 		for (ConsentSignature signature : consents) {
 			if (signature != null && !blank(signature.signedName()) && signature.signedName().strip().length() >= 2) {
@@ -140,6 +130,37 @@ class CaseService implements Cases, CasePhysicians {
 		draft.stampConfigVersion(tenant.version());
 		transition(draft, CaseEvent.SUBMIT, workflow);
 		return draft.details();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Map<String, List<String>> problems(CaseId id) {
+		return problems(ownDraft(id).request(), this.tenants.current().config().workflow());
+	}
+
+	private Map<String, List<String>> problems(CaseRequest request, Workflow workflow) {
+		Map<String, List<String>> problems = new LinkedHashMap<>();
+		if (request.specialty() == null || !workflow.specialties().contains(request.specialty())) {
+			problems.put("specialty", List.of("case.error.specialty"));
+		}
+		if (request.questions().isEmpty()) {
+			problems.put("questions", List.of("case.error.question-required"));
+		}
+		for (IntakeQuestion question : workflow.questionsFor(request.specialty())) {
+			if (question.required() && blank(request.intakeAnswers().get(question.id()))) {
+				problems.put("intake." + question.id(), List.of("case.error.answer-required"));
+			}
+		}
+		if (blank(request.symptoms())) {
+			problems.put("symptoms", List.of("case.error.symptoms-required"));
+		}
+		if (request.requestedSpecialist() != null && (request.specialty() == null
+				|| this.specialists.find(request.requestedSpecialist(), workflow.specialistPools())
+					.filter((specialist) -> specialist.specialties().contains(request.specialty()))
+					.isEmpty())) {
+			problems.put("requestedSpecialist", List.of("case.error.specialist"));
+		}
+		return problems;
 	}
 
 	@Override
@@ -198,19 +219,33 @@ class CaseService implements Cases, CasePhysicians {
 		return user.isPresent() && (seesAllCases(user) || medicalCase.involves(user.get().id()));
 	}
 
-	private static CaseRequest trimmed(CaseRequest request) {
+	/**
+	 * The request as stored: text stripped, empty questions dropped, answers kept only
+	 * for the chosen specialty's questions.
+	 */
+	private static CaseRequest trimmed(CaseRequest request, Workflow workflow) {
+		Map<String, String> answers = new LinkedHashMap<>();
+		for (IntakeQuestion question : workflow.questionsFor(request.specialty())) {
+			String answer = strip(request.intakeAnswers().get(question.id()));
+			if (!blank(answer)) {
+				answers.put(question.id(), answer);
+			}
+		}
 		return new CaseRequest(request.specialty(),
-				request.questions().stream().map(String::strip).filter((q) -> !q.isEmpty()).toList(),
-				request.intakeAnswers(), strip(request.symptoms()), strip(request.history()),
-				strip(request.medications()), strip(request.allergies()), strip(request.priorTreatment()),
-				strip(request.requestedSpecialist()));
+				request.questions().stream().map(String::strip).filter((q) -> !q.isEmpty()).toList(), answers,
+				strip(request.symptoms()), strip(request.history()), strip(request.medications()),
+				strip(request.allergies()), strip(request.priorTreatment()),
+				blank(request.requestedSpecialist()) ? null : request.requestedSpecialist().strip());
 	}
 
 	private static boolean tooLong(CaseRequest request) {
-		return request.questions().stream().anyMatch((q) -> q.length() > MAX_TEXT) || java.util.stream.Stream
-			.of(request.symptoms(), request.history(), request.medications(), request.allergies(),
-					request.priorTreatment())
-			.anyMatch((t) -> t != null && t.length() > MAX_TEXT);
+		return request.questions().stream().anyMatch((q) -> q.length() > MAX_TEXT)
+				|| request.intakeAnswers().values().stream().anyMatch((a) -> a.length() > MAX_TEXT)
+				|| (request.requestedSpecialist() != null && request.requestedSpecialist().length() > 64)
+				|| (request.specialty() != null && request.specialty().length() > 64)
+				|| java.util.stream.Stream.of(request.symptoms(), request.history(), request.medications(),
+						request.allergies(), request.priorTreatment())
+					.anyMatch((t) -> t != null && t.length() > MAX_TEXT);
 	}
 
 	private static String strip(String text) {

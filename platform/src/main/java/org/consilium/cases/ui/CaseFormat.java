@@ -21,4 +21,9 @@ final class CaseFormat {
 			.format(instant);
 	}
 
+	/** The time of day, for "saved at 10:42". */
+	static String time(Instant instant, ZoneId zone, Locale locale) {
+		return DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale).withZone(zone).format(instant);
+	}
+
 }

@@ -2,7 +2,10 @@ package org.consilium.cases.ui;
 
 import java.time.ZoneId;
 
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
@@ -11,9 +14,11 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import org.consilium.cases.CaseSummary;
 import org.consilium.cases.Cases;
+import org.consilium.identity.CurrentUser;
 import org.consilium.identity.Roles;
 import org.consilium.shell.MainLayout;
 import org.consilium.tenant.Tenants;
+import org.consilium.tenantconfig.Role;
 
 /**
  * The cases the signed-in user may see in this programme, newest first.
@@ -25,6 +30,13 @@ class CaseListView extends Div implements HasDynamicTitle {
 	CaseListView(Cases cases, Tenants tenants) {
 		ZoneId zone = tenants.current().config().branding().businessHours().timeZone();
 		add(new H1(getTranslation("cases.title")));
+		if (CurrentUser.find().map((user) -> user.has(Role.PATIENT)).orElse(false)) {
+			Button request = new Button(getTranslation("cases.new"), VaadinIcon.PLUS.create(),
+					(event) -> event.getSource().getUI().ifPresent((ui) -> ui.navigate("cases/new")));
+			request.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+			request.setId("new-case");
+			add(request);
+		}
 		var list = cases.list();
 		if (list.isEmpty()) {
 			Paragraph empty = new Paragraph(getTranslation("cases.empty"));

@@ -1,5 +1,10 @@
 package org.consilium.cases.ui;
 
+import java.time.ZoneId;
+import java.util.Optional;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
@@ -15,14 +20,21 @@ import jakarta.annotation.security.RolesAllowed;
 import org.consilium.cases.CaseDetails;
 import org.consilium.cases.CaseNotFoundException;
 import org.consilium.cases.CaseReference;
+import org.consilium.cases.CaseStatus;
 import org.consilium.cases.Cases;
+import org.consilium.identity.CurrentUser;
 import org.consilium.identity.Roles;
 import org.consilium.shell.MainLayout;
+import org.consilium.specialists.SpecialistDirectory;
 import org.consilium.tenant.Tenants;
+import org.consilium.tenantconfig.Role;
+import org.consilium.tenantconfig.TenantConfig;
+import org.consilium.tenantconfig.Workflow;
 
 /**
- * One case, by its reference. A case that is not the user's, or another tenant's, is "not
- * found" (404), exactly like one that does not exist.
+ * One case, by its reference: where it is, what to do next, what was asked, and its
+ * timeline. A case that is not the user's, or another tenant's, is "not found" (404),
+ * exactly like one that does not exist.
  */
 @Route(value = "cases/:reference", layout = MainLayout.class)
 @RolesAllowed({ Roles.PATIENT, Roles.CASE_COORDINATOR, Roles.TENANT_ADMIN })
@@ -30,13 +42,16 @@ class CaseView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
 	private final transient Cases cases;
 
-	private final transient Tenants tenants;
+	private final transient SpecialistDirectory specialists;
+
+	private final transient TenantConfig tenant;
 
 	private String title = "";
 
-	CaseView(Cases cases, Tenants tenants) {
+	CaseView(Cases cases, SpecialistDirectory specialists, Tenants tenants) {
 		this.cases = cases;
-		this.tenants = tenants;
+		this.specialists = specialists;
+		this.tenant = tenants.current().config();
 	}
 
 	@Override
@@ -54,24 +69,83 @@ class CaseView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 		}
 		this.title = getTranslation("case.title", details.reference().value());
 		removeAll();
-		var zone = this.tenants.current().config().branding().businessHours().timeZone();
-		H1 heading = new H1(getTranslation("case.title", details.reference().value()));
+		ZoneId zone = this.tenant.branding().businessHours().timeZone();
+		H1 heading = new H1(this.title);
 		heading.setId("case-reference");
 		Span status = new Span(getTranslation("case.status." + details.status().name()));
-		status.addClassNames("status", "closed");
+		status.addClassNames("status", details.status().isOpen() ? "open" : "closed");
 		status.setId("case-status");
-		Div facts = new Div(
-				new Paragraph(
-						getTranslation("case.specialty") + ": " + getTranslation("specialty." + details.specialty())),
-				new Paragraph(getTranslation("case.patient") + ": " + details.patientName()),
-				new Paragraph(getTranslation("case.created") + ": "
-						+ CaseFormat.dateTime(details.createdAt(), zone, getLocale())));
-		Paragraph question = new Paragraph(details.question());
-		question.setId("case-question");
-		Div card = new Div(status, facts, new H2(getTranslation("case.question")), question,
-				new Anchor("cases", getTranslation("case.back")));
+		Div facts = new Div(status,
+				fact("case.specialty",
+						(details.specialty() != null) ? getTranslation("specialty." + details.specialty()) : ""),
+				fact("case.patient", details.patientName()),
+				fact("case.created", CaseFormat.dateTime(details.createdAt(), zone, getLocale())));
+		if (details.submittedAt() != null) {
+			facts.add(fact("case.submitted", CaseFormat.dateTime(details.submittedAt(), zone, getLocale())));
+		}
+		facts.addClassNames("card", "case-facts");
+		add(heading, facts);
+		boolean patient = CurrentUser.find().map((user) -> user.has(Role.PATIENT)).orElse(false);
+		if (details.status() == CaseStatus.DRAFT) {
+			add(draft(details, patient));
+		}
+		else {
+			add(nextSteps(details));
+		}
+		Div request = new Div(new H2(getTranslation("case.request")),
+				new RequestSummary(details.request(), this.tenant,
+						Optional.ofNullable(details.request().requestedSpecialist())
+							.flatMap((id) -> this.specialists.find(id, this.tenant.workflow().specialistPools())),
+						null));
+		request.addClassName("card");
+		Div timeline = new Div(new H2(getTranslation("case.timeline")),
+				new TimelineList(this.cases.timeline(details.id()), zone));
+		timeline.addClassName("card");
+		add(request, timeline, new Anchor("cases", getTranslation("case.back")));
+	}
+
+	private Div draft(CaseDetails details, boolean patient) {
+		Div card = new Div(new H2(getTranslation("case.draft.title")),
+				new Paragraph(getTranslation(patient ? "case.draft.text" : "case.draft.text-staff")));
+		if (patient) {
+			Button resume = new Button(getTranslation("case.draft.continue"), (event) -> getUI()
+				.ifPresent((ui) -> ui.navigate("cases/" + details.reference().value() + "/request")));
+			resume.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+			resume.setId("continue-request");
+			card.add(resume);
+		}
 		card.addClassName("card");
-		add(heading, card);
+		card.setId("draft-note");
+		return card;
+	}
+
+	/**
+	 * Where the patient and their doctor add to the case. Where the programme skips the
+	 * local doctor, the doctor's part does not appear at all.
+	 */
+	private Div nextSteps(CaseDetails details) {
+		String base = "cases/" + details.reference().value();
+		Div card = new Div(new H2(getTranslation("case.next.title")));
+		card.addClassName("card");
+		card.setId("next-steps");
+		if (this.tenant.workflow().doctorParticipation() != Workflow.DoctorParticipation.SKIPPED) {
+			Anchor doctor = new Anchor(base + "/doctor", getTranslation("case.next.doctor"));
+			doctor.setId("doctor-link");
+			Paragraph text = new Paragraph(getTranslation(
+					(this.tenant.workflow().doctorParticipation() == Workflow.DoctorParticipation.REQUIRED)
+							? "case.next.doctor.required" : "case.next.doctor.optional"));
+			card.add(new Div(doctor, text));
+		}
+		Anchor records = new Anchor(base + "/records", getTranslation("case.next.records"));
+		records.setId("records-link");
+		card.add(new Div(records, new Paragraph(getTranslation("case.next.records.text"))));
+		return card;
+	}
+
+	private Paragraph fact(String labelKey, String value) {
+		Span label = new Span(getTranslation(labelKey) + ": ");
+		label.addClassName("summary-label");
+		return new Paragraph(label, new Span(value));
 	}
 
 	@Override
