@@ -94,7 +94,7 @@ class BrowserJourneyIT {
 		chosen.click();
 		assertThat(browser.urlMatching(".*/cases/" + reference + "$")).isEqualTo(site("public") + "cases/" + reference);
 		assertThat(browser.text("#case-reference")).contains(reference);
-		assertThat(browser.text("#case-question")).isNotBlank();
+		assertThat(browser.text("#summary-questions")).isNotBlank();
 		browser.screenshot("public-case");
 	}
 

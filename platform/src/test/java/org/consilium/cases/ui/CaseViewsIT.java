@@ -59,7 +59,10 @@ class CaseViewsIT {
 			.navigate("cases/" + this.acmeCase.reference().value())) {
 			assertThat(_get(H1.class, (spec) -> spec.withId("case-reference")).getText())
 				.isEqualTo("Case " + this.acmeCase.reference().value());
-			assertThat(_get(Paragraph.class, (spec) -> spec.withId("case-question")).getText())
+			assertThat(
+					_get(com.vaadin.flow.component.html.OrderedList.class, (spec) -> spec.withId("summary-questions"))
+						.getElement()
+						.getTextRecursively())
 				.isEqualTo("Should I have surgery?");
 		}
 	}
@@ -70,7 +73,9 @@ class CaseViewsIT {
 			.signIn(PUBLIC_COORDINATOR)
 			.navigate("cases/" + this.acmeCase.reference().value())) {
 			assertThat(_find(Div.class, (spec) -> spec.withId("not-found"))).hasSize(1);
-			assertThat(_find(Paragraph.class, (spec) -> spec.withId("case-question"))).isEmpty();
+			assertThat(
+					_find(com.vaadin.flow.component.html.OrderedList.class, (spec) -> spec.withId("summary-questions")))
+				.isEmpty();
 		}
 	}
 
