@@ -118,6 +118,8 @@ class CaseService implements Cases, CasePhysicians {
 		if (!problems.isEmpty()) {
 			throw new CaseRequestProblems(problems);
 		}
+		// The consents go in by JDBC: the case row must be written first.
+		this.cases.flush();
 		for (Consent consent : workflow.requiredConsents()) {
 			ConsentSignature signature = signed.get(consent.id());
 			Locale locale = (signature.readIn() != null) ? signature.readIn() : tenant.config().defaultLocale();
