@@ -1,0 +1,7 @@
+package org.consilium.physician.internal;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface PhysicianProfileRepository extends JpaRepository<PhysicianProfile, String> {
+
+}
