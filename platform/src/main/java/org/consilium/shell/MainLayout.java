@@ -78,6 +78,9 @@ public class MainLayout extends Div implements RouterLayout {
 				|| user.get().has(Role.CASE_COORDINATOR) || user.get().has(Role.TENANT_ADMIN))) {
 			nav.add(new Anchor("cases", getTranslation("nav.cases")));
 		}
+		else if (this.tenant.isPresent() && user.isPresent() && user.get().has(Role.REFERRING_PHYSICIAN)) {
+			nav.add(new Anchor("doctor/cases", getTranslation("nav.cases")));
+		}
 		return nav;
 	}
 

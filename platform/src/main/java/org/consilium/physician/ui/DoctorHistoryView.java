@@ -112,8 +112,8 @@ class DoctorHistoryView extends Div implements BeforeEnterObserver, HasDynamicTi
 		card.add(new H2(getTranslation("history.materials")));
 		for (Material material : this.materials.list(medicalCase.id())) {
 			card.add(new Paragraph(material.description() + " · "
-					+ getTranslation("material.kind." + material.kind().name()) + " · "
-					+ getTranslation("material.channel." + material.channel().name()) + " · "
+					+ getTranslation("doctor.material.kind." + material.kind().name()) + " · "
+					+ getTranslation("doctor.material.channel." + material.channel().name()) + " · "
 					+ getTranslation(material.received() ? "history.material.received" : "history.material.missing")));
 		}
 		card.addClassName("card");
@@ -246,11 +246,11 @@ class DoctorHistoryView extends Div implements BeforeEnterObserver, HasDynamicTi
 			this.kind.setLabel(getTranslation("history.material.kind"));
 			this.kind.setId("material-" + index + "-kind");
 			this.kind.setItems(MaterialKind.values());
-			this.kind.setItemLabelGenerator((value) -> getTranslation("material.kind." + value.name()));
+			this.kind.setItemLabelGenerator((value) -> getTranslation("doctor.material.kind." + value.name()));
 			this.channel.setLabel(getTranslation("history.material.channel"));
 			this.channel.setId("material-" + index + "-channel");
 			this.channel.setItems(MaterialChannel.values());
-			this.channel.setItemLabelGenerator((value) -> getTranslation("material.channel." + value.name()));
+			this.channel.setItemLabelGenerator((value) -> getTranslation("doctor.material.channel." + value.name()));
 			this.box.add(this.description, this.kind, this.channel);
 			this.box.addClassName("material-row");
 		}

@@ -83,8 +83,11 @@ class LandingView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 		hero.add(name, new Paragraph(getTranslation("landing.tagline")));
 		Button enter;
 		if (CurrentUser.find().isPresent()) {
+			// Referring doctors have their own list: the cases they joined.
+			String cases = CurrentUser.find().get().has(org.consilium.tenantconfig.Role.REFERRING_PHYSICIAN)
+					? "doctor/cases" : "cases";
 			enter = new Button(getTranslation("landing.go-to-cases"),
-					(event) -> getUI().ifPresent((ui) -> ui.navigate("cases")));
+					(event) -> getUI().ifPresent((ui) -> ui.navigate(cases)));
 		}
 		else if (!config.identity().localAccounts() && config.identity().samlProviders().size() == 1) {
 			// The company's sign-in is the only way in: go there directly.
