@@ -38,6 +38,21 @@ public final class SiteHttpClient {
 		return send(HttpRequest.newBuilder(URI.create(url)).header("Accept-Language", acceptLanguage).GET().build());
 	}
 
+	/** A download, as bytes. */
+	public HttpResponse<byte[]> getBytes(String url) {
+		try {
+			return this.client.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
+					HttpResponse.BodyHandlers.ofByteArray());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	/** Signs in with the demo form login of the site the URL names. */
 	public HttpResponse<String> signIn(String siteUrl, String username, String password) {
 		get(siteUrl + "login");

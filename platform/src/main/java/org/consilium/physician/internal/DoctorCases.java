@@ -16,16 +16,21 @@ import org.consilium.tenantconfig.Role;
 import org.consilium.tenantconfig.Workflow;
 
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Finds a case by its reference for the doctor's pages. A patient or staff member goes
  * through {@link Cases}; a doctor reaches only the cases they joined by an invitation,
  * checked again by {@link CaseAccess}. Anything else, and everything where the programme
  * skips the doctor, is "not found".
+ * <p>
+ * Each look-up runs in a transaction of its own: "not found" is an exception in the cases
+ * module, and it would otherwise mark the caller's transaction for rollback.
  */
 @Service
-@Transactional
 public class DoctorCases {
 
 	private final Cases cases;
@@ -36,7 +41,12 @@ public class DoctorCases {
 
 	private final Tenants tenants;
 
-	DoctorCases(Cases cases, CaseAccess access, InvitationRepository invitations, Tenants tenants) {
+	private final TransactionTemplate separately;
+
+	DoctorCases(Cases cases, CaseAccess access, InvitationRepository invitations, Tenants tenants,
+			PlatformTransactionManager transactionManager) {
+		this.separately = new TransactionTemplate(transactionManager);
+		this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.cases = cases;
 		this.access = access;
 		this.invitations = invitations;
@@ -49,6 +59,10 @@ public class DoctorCases {
 	}
 
 	public Optional<DoctorCase> find(String referenceText) {
+		return this.separately.execute((status) -> lookUp(referenceText, status));
+	}
+
+	private Optional<DoctorCase> lookUp(String referenceText, TransactionStatus status) {
 		Optional<ConsiliumUser> user = CurrentUser.find();
 		Optional<CaseReference> reference = CaseReference.parse(referenceText);
 		if (user.isEmpty() || reference.isEmpty() || !doctorTakesPart()) {
@@ -67,6 +81,8 @@ public class DoctorCases {
 			}
 		}
 		catch (CaseNotFoundException ex) {
+			// Quietly: the cases module has marked this transaction for rollback.
+			status.setRollbackOnly();
 			return Optional.empty();
 		}
 		return Optional.empty();
@@ -75,9 +91,15 @@ public class DoctorCases {
 	/** The cases the signed-in doctor joined, newest first. */
 	public List<DoctorCase> mine() {
 		ConsiliumUser user = CurrentUser.require();
-		return this.invitations.findByAcceptedByOrderByAcceptedAtDesc(user.id()).stream().flatMap((invitation) -> {
+		List<org.consilium.cases.CaseId> joined = this.separately
+			.execute((status) -> this.invitations.findByAcceptedByOrderByAcceptedAtDesc(user.id())
+				.stream()
+				.map(Invitation::caseId)
+				.toList());
+		return joined.stream().flatMap((id) -> {
 			try {
-				return java.util.stream.Stream.of(asDoctor(this.access.requireRead(invitation.caseId())));
+				return java.util.stream.Stream
+					.of(asDoctor(this.separately.execute((status) -> this.access.requireRead(id))));
 			}
 			catch (CaseNotFoundException ex) {
 				return java.util.stream.Stream.empty();
