@@ -24,19 +24,19 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * What the local doctor's tests need: submitted cases, work done as a user on a site (its
  * tenant, and its host for the links in e-mails), fresh addresses.
  */
-final class DoctorFixtures {
+public final class DoctorFixtures {
 
-	static final String PASSWORD = "violet tram at 7 crosses";
+	public static final String PASSWORD = "violet tram at 7 crosses";
 
 	private DoctorFixtures() {
 	}
 
-	static String newAddress() {
+	public static String newAddress() {
 		return "doctor-" + UUID.randomUUID().toString().substring(0, 8) + "@clinic.example";
 	}
 
 	/** Runs as a request by the user to the tenant's site would. */
-	static <T> T onSite(String tenant, ConsiliumUser user, Supplier<T> work) {
+	public static <T> T onSite(String tenant, ConsiliumUser user, Supplier<T> work) {
 		MockHttpServletRequest request = new MockHttpServletRequest();
 		request.setServerName(tenant + ".localhost");
 		request.setServerPort(8080);
@@ -50,7 +50,7 @@ final class DoctorFixtures {
 	}
 
 	/** A case the patient has submitted, with the consents their programme asks for. */
-	static CaseDetails submittedCase(Cases cases, Tenants tenants, String tenant, ConsiliumUser patient) {
+	public static CaseDetails submittedCase(Cases cases, Tenants tenants, String tenant, ConsiliumUser patient) {
 		return onSite(tenant, patient, () -> {
 			CaseDetails draft = cases.openDraft("cardiology", "Is the valve repair needed?");
 			cases.saveDraft(draft.id(), new CaseRequest("cardiology", List.of("Is the valve repair needed?"), Map.of(),
@@ -66,7 +66,7 @@ final class DoctorFixtures {
 		});
 	}
 
-	static String token(String link) {
+	public static String token(String link) {
 		return link.substring(link.lastIndexOf('/') + 1);
 	}
 
