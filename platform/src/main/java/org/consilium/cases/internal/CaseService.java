@@ -185,8 +185,17 @@ class CaseService implements Cases, CasePhysicians {
 	}
 
 	@Override
+	public void physicianInvited(CaseId id, String doctorName) {
+		MedicalCase medicalCase = this.cases.findById(id.value()).orElseThrow(() -> new CaseNotFoundException(id));
+		medicalCase.physicianInvited(doctorName, this.clock.instant());
+		this.audit.record(AuditEntry.of("CASE_PHYSICIAN_INVITED").subject("case", id));
+		this.events.publishEvent(new CaseActivity(id, "physician-invited", Map.of("name", doctorName)));
+	}
+
+	@Override
 	public void physicianCompleted(CaseId id) {
 		MedicalCase medicalCase = this.cases.findById(id.value()).orElseThrow(() -> new CaseNotFoundException(id));
+		medicalCase.physicianCompleted(this.clock.instant());
 		this.events.publishEvent(CaseActivity.of(id, "physician-completed"));
 		if (medicalCase.status() == CaseStatus.AWAITING_PHYSICIAN) {
 			transition(medicalCase, CaseEvent.PHYSICIAN_COMPLETED, this.tenants.current().config().workflow());

@@ -11,7 +11,6 @@ import java.util.regex.Pattern;
 
 import org.consilium.audit.AuditEntry;
 import org.consilium.audit.AuditLog;
-import org.consilium.cases.CaseActivity;
 import org.consilium.cases.CasePhysicians;
 import org.consilium.identity.ConsiliumUser;
 import org.consilium.identity.CurrentUser;
@@ -22,7 +21,6 @@ import org.consilium.notify.Notifications;
 import org.consilium.tenantconfig.NotificationKind;
 import org.consilium.tenantconfig.Role;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -56,16 +54,14 @@ public class InvitationService {
 
 	private final AuditLog audit;
 
-	private final ApplicationEventPublisher events;
-
 	private final PhysicianProperties properties;
 
 	private final Clock clock;
 
 	InvitationService(InvitationRepository invitations, PhysicianReportRepository reports,
 			PhysicianProfileRepository profiles, DoctorCases doctorCases, CasePhysicians physicians,
-			InvitedPhysicians accounts, Notifications notifications, AuditLog audit, ApplicationEventPublisher events,
-			PhysicianProperties properties, Clock clock) {
+			InvitedPhysicians accounts, Notifications notifications, AuditLog audit, PhysicianProperties properties,
+			Clock clock) {
 		this.invitations = invitations;
 		this.reports = reports;
 		this.profiles = profiles;
@@ -74,7 +70,6 @@ public class InvitationService {
 		this.accounts = accounts;
 		this.notifications = notifications;
 		this.audit = audit;
-		this.events = events;
 		this.properties = properties;
 		this.clock = clock;
 	}
@@ -122,7 +117,7 @@ public class InvitationService {
 		this.audit.record(AuditEntry.of("PHYSICIAN_INVITED")
 			.subject("case", medicalCase.id())
 			.details("invitation " + invitation.id()));
-		this.events.publishEvent(new CaseActivity(medicalCase.id(), "doctor-invited", Map.of("name", doctorName)));
+		this.physicians.physicianInvited(medicalCase.id(), doctorName);
 		return Map.of();
 	}
 

@@ -157,7 +157,7 @@ class DoctorInvitationIT {
 			.containsExactly("Repair or replace?");
 		assertThat(onSite("public", patient, () -> this.cases.timeline(medicalCase.id())))
 			.extracting(TimelineEntry::what)
-			.contains("doctor-invited", "physician-joined", "physician-completed");
+			.contains("physician-invited", "physician-joined", "physician-completed");
 		assertThat(onSite("public", doctor,
 				() -> this.reports.complete(reference, "Again", "Again", List.of(),
 						List.of(new DeclaredMaterial("More", MaterialKind.PATHOLOGY, MaterialChannel.FAX)))))
