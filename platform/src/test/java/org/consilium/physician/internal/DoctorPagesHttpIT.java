@@ -135,6 +135,34 @@ class DoctorPagesHttpIT {
 		assertThat(otherPatient.get(site("public") + "cases/" + reference + "/doctor").statusCode()).isEqualTo(404);
 	}
 
+	@Test
+	void a_doctor_with_an_account_signs_in_from_the_link_and_comes_back_to_it() {
+		String reference = submittedCase(this.cases, this.tenants, "public", PATIENT).reference().value();
+		String token = invite(reference);
+		HttpResponse<String> invitation = this.http.get(site("public") + "invitation/" + token);
+		assertThat(invitation.body()).contains("invitation/" + token + "/accept");
+		HttpResponse<String> accept = this.http.get(site("public") + "invitation/" + token + "/accept");
+		assertThat(accept.statusCode()).as("anonymous: to the sign-in").isIn(200, 302);
+		if (accept.statusCode() == 302) {
+			assertThat(accept.headers().firstValue("Location"))
+				.hasValueSatisfying((l) -> assertThat(l).contains("login"));
+		}
+		else {
+			assertThat(accept.body()).contains("vaadin-login-form");
+		}
+		ConsiliumUser demoDoctor = this.demo.usersOf(TenantId.of("public"))
+			.stream()
+			.filter((user) -> user.has(Role.REFERRING_PHYSICIAN))
+			.findFirst()
+			.orElseThrow();
+		HttpResponse<String> signedIn = this.http.signIn(site("public"), demoDoctor.username(), this.demo.password());
+		assertThat(signedIn.headers().firstValue("Location"))
+			.hasValueSatisfying((location) -> assertThat(location).contains("/invitation/" + token + "/accept"));
+		HttpResponse<String> back = this.http.get(site("public") + "invitation/" + token + "/accept");
+		assertThat(back.statusCode()).isEqualTo(200);
+		assertThat(back.body()).contains("accept-invitation");
+	}
+
 	private String invite(String reference) {
 		String email = newAddress();
 		assertThat(onSite("public", PATIENT,
