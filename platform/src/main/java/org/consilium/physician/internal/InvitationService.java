@@ -1,6 +1,7 @@
 package org.consilium.physician.internal;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,6 +36,8 @@ import org.springframework.transaction.interceptor.TransactionAspectSupport;
 @Service
 @Transactional
 public class InvitationService {
+
+	static final int MAX_INVITATIONS_PER_DAY = 5;
 
 	private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}");
 
@@ -102,12 +105,18 @@ public class InvitationService {
 		if (!status(medicalCase).canInvite()) {
 			problems.put("email", List.of("physician.error.already-joined"));
 		}
+		Instant now = this.clock.instant();
+		List<Invitation> earlier = this.invitations.findByCaseIdOrderByCreatedAtDesc(medicalCase.id().value());
+		// Each invitation e-mails someone: a few a day per case is plenty.
+		if (earlier.stream()
+			.filter((i) -> i.createdAt().isAfter(now.minus(Duration.ofDays(1))))
+			.count() >= MAX_INVITATIONS_PER_DAY) {
+			problems.put("email", List.of("physician.error.too-many-invitations"));
+		}
 		if (!problems.isEmpty()) {
 			return problems;
 		}
-		Instant now = this.clock.instant();
-		this.invitations.findByCaseIdOrderByCreatedAtDesc(medicalCase.id().value())
-			.forEach((older) -> older.revoke(now));
+		earlier.forEach((older) -> older.revoke(now));
 		String token = Tokens.newToken();
 		Invitation invitation = this.invitations
 			.save(new Invitation(medicalCase.id(), medicalCase.reference(), Tokens.hash(token), doctorName, address,

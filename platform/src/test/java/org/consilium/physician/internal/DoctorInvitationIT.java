@@ -197,14 +197,32 @@ class DoctorInvitationIT {
 		assertThat(lookup("public", secondToken)).isEqualTo(InvitationState.VALID);
 		assertThat(statusSeenBy(patient, reference).doctorEmail()).isEqualTo(second);
 
+		for (int i = 0; i < 3; i++) {
+			assertThat(onSite("public", patient,
+					() -> this.invitations.invite(reference, "Dr. Two", second, "Clinic", Locale.ENGLISH)))
+				.isEmpty();
+		}
+		assertThat(onSite("public", patient,
+				() -> this.invitations.invite(reference, "Dr. Two", second, "Clinic", Locale.ENGLISH)))
+			.as("five invitations a day per case")
+			.containsEntry("email", List.of("physician.error.too-many-invitations"));
+		List<String> tokens = fourMailsTo(second).stream().map((m) -> token(TestMail.link(m, "/invitation/"))).toList();
+		assertThat(tokens.stream().map((t) -> lookup("public", t))).as("only the newest link works")
+			.containsExactlyInAnyOrder(InvitationState.VALID, InvitationState.REVOKED, InvitationState.REVOKED,
+					InvitationState.REVOKED);
+		String latestToken = tokens.stream()
+			.filter((t) -> lookup("public", t) == InvitationState.VALID)
+			.findFirst()
+			.orElseThrow();
+
 		this.clock.advance(Duration.ofDays(14).plusMinutes(1));
-		assertThat(lookup("public", secondToken)).isEqualTo(InvitationState.EXPIRED);
+		assertThat(lookup("public", latestToken)).isEqualTo(InvitationState.EXPIRED);
 		assertThat(statusSeenBy(patient, reference).state()).isEqualTo(DoctorStatus.State.EXPIRED);
 		assertThat(onSite("public", null,
-				() -> this.invitations.register(secondToken, "Dr. Two", PASSWORD, DETAILS).problems()))
+				() -> this.invitations.register(latestToken, "Dr. Two", PASSWORD, DETAILS).problems()))
 			.containsKey("token");
 		ConsiliumUser existingDoctor = Users.user("public", "dr-revoke-doctor", Role.REFERRING_PHYSICIAN);
-		assertThat(onSite("public", existingDoctor, () -> this.invitations.accept(secondToken)).state())
+		assertThat(onSite("public", existingDoctor, () -> this.invitations.accept(latestToken)).state())
 			.isEqualTo(InvitationState.EXPIRED);
 		assertThat(onSite("public", existingDoctor, () -> this.invitations.accept(firstToken)).state())
 			.isEqualTo(InvitationState.REVOKED);
@@ -250,6 +268,17 @@ class DoctorInvitationIT {
 			return this.test.doctorCases.find(reference);
 		}
 
+	}
+
+	/** The four invitations to the address, once all have arrived. */
+	private static List<jakarta.mail.internet.MimeMessage> fourMailsTo(String address) {
+		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+		while (TestMail.get().to(address).size() < 4 && System.nanoTime() < deadline) {
+			Thread.onSpinWait();
+		}
+		List<jakarta.mail.internet.MimeMessage> mails = TestMail.get().to(address);
+		assertThat(mails).hasSize(4);
+		return mails;
 	}
 
 	private InvitationState lookup(String tenant, String token) {
