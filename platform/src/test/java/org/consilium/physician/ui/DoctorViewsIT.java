@@ -60,6 +60,9 @@ class DoctorViewsIT {
 	@Autowired
 	InvitationService invitations;
 
+	@Autowired
+	org.consilium.identity.DemoAccounts demo;
+
 	@Test
 	void the_patient_invites_the_doctor_registers_and_completes_and_the_patient_sees_it() {
 		ConsiliumUser patient = Users.user("public", "dr-view-patient", Role.PATIENT);
@@ -171,6 +174,25 @@ class DoctorViewsIT {
 			Div card = _get(Div.class, (spec) -> spec.withId("invitation-unavailable"));
 			assertThat(card.getElement().getAttribute("data-state")).isEqualTo("UNKNOWN");
 			assertThat(card.getElement().getTextRecursively()).contains("Este enlace de invitación no se puede usar");
+		}
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void the_demo_doctor_has_joined_the_demo_patients_case() {
+		ConsiliumUser demoDoctor = this.demo.usersOf(TenantId.of("public"))
+			.stream()
+			.filter((user) -> user.has(Role.REFERRING_PHYSICIAN))
+			.findFirst()
+			.orElseThrow();
+		try (KaribuSite site = KaribuSite.open(this.context, TenantId.of("public"), Locale.ENGLISH)
+			.signIn(demoDoctor)
+			.navigate("doctor/cases")) {
+			Grid<org.consilium.physician.internal.DoctorCase> grid = _get(Grid.class,
+					(spec) -> spec.withId("doctor-cases"));
+			assertThat(com.github.mvysny.kaributesting.v10.GridKt._findAll(grid))
+				.extracting(org.consilium.physician.internal.DoctorCase::patientName)
+				.contains("Pat Morgan");
 		}
 	}
 
