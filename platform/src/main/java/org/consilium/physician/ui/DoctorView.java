@@ -26,6 +26,7 @@ import org.consilium.physician.internal.DoctorCase;
 import org.consilium.physician.internal.DoctorCases;
 import org.consilium.physician.internal.DoctorStatus;
 import org.consilium.physician.internal.InvitationService;
+import org.consilium.physician.internal.PhysicianProperties;
 import org.consilium.shell.MainLayout;
 import org.consilium.tenant.Tenants;
 
@@ -48,7 +49,11 @@ class DoctorView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
 	private String title = "";
 
-	DoctorView(DoctorCases doctorCases, InvitationService invitations, Tenants tenants) {
+	private final long validDays;
+
+	DoctorView(DoctorCases doctorCases, InvitationService invitations, Tenants tenants,
+			PhysicianProperties properties) {
+		this.validDays = Math.max(1, properties.invitationValidity().toDays());
 		this.doctorCases = doctorCases;
 		this.invitations = invitations;
 		this.zone = tenants.current().config().branding().businessHours().timeZone();
@@ -168,7 +173,7 @@ class DoctorView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 		Div card = new Div(
 				new H2(getTranslation((status.state() == DoctorStatus.State.NONE) ? "doctor.invite.title"
 						: "doctor.invite.title-again")),
-				new Paragraph(getTranslation("doctor.invite.text")), name, email, practice, send);
+				new Paragraph(getTranslation("doctor.invite.text", this.validDays)), name, email, practice, send);
 		card.addClassName("card");
 		card.setId("invite-form");
 		return card;

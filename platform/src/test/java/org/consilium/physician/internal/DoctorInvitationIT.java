@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.consilium.physician.internal.DoctorFixtures.PASSWORD;
 import static org.consilium.physician.internal.DoctorFixtures.newAddress;
 import static org.consilium.physician.internal.DoctorFixtures.onSite;
@@ -126,6 +127,16 @@ class DoctorInvitationIT {
 		String text = letterText(doctor, "public", reference, "en");
 		assertThat(text).contains("Consilium Second Opinion", reference, patient.displayName(),
 				"Referring-physician letter", "Upload");
+
+		assertThat(onSite("public", doctor,
+				() -> this.reports.save(reference, "Draft history", "", List.of("First question?"))))
+			.isEmpty();
+		assertThat(onSite("public", patient, () -> this.reports.report(reference)).orElseThrow().history())
+			.as("the patient reads the doctor's part too")
+			.isEqualTo("Draft history");
+		assertThatThrownBy(() -> onSite("public", patient, () -> this.reports.save(reference, "x", "y", List.of())))
+			.as("only the doctor writes it")
+			.isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
 
 		// Complete checks history, diagnosis and the materials list; nothing changes
 		// until it passes.
