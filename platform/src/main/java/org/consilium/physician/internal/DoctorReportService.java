@@ -17,16 +17,17 @@ import org.consilium.identity.CurrentUser;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.interceptor.TransactionAspectSupport;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The doctor's part of a case: history, working diagnosis, questions and the materials
  * list. Saved as the doctor goes; "complete" checks everything, declares the materials
- * and lets the case move on, all in one transaction.
+ * and lets the case move on, all in one transaction (after the case is looked up in one
+ * of its own, see {@link DoctorCases}).
  */
 @Service
-@Transactional
 public class DoctorReportService {
 
 	static final int MAX_TEXT = 8000;
@@ -49,8 +50,11 @@ public class DoctorReportService {
 
 	private final Clock clock;
 
+	private final TransactionTemplate transactions;
+
 	DoctorReportService(DoctorCases doctorCases, PhysicianReportRepository reports, CaseMaterials materials,
-			CasePhysicians physicians, AuditLog audit, Clock clock) {
+			CasePhysicians physicians, AuditLog audit, Clock clock, PlatformTransactionManager transactionManager) {
+		this.transactions = new TransactionTemplate(transactionManager);
 		this.doctorCases = doctorCases;
 		this.reports = reports;
 		this.materials = materials;
@@ -62,10 +66,11 @@ public class DoctorReportService {
 	/**
 	 * The doctor's part so far (empty if nothing saved), for whoever may see the case.
 	 */
-	@Transactional
 	public Optional<DoctorReport> report(String caseReference) {
 		return this.doctorCases.find(caseReference)
-			.map((c) -> this.reports.findById(c.id().value()).map(PhysicianReport::view).orElse(DoctorReport.empty()));
+			.map((c) -> this.transactions.execute((tx) -> this.reports.findById(c.id().value())
+				.map(PhysicianReport::view)
+				.orElse(DoctorReport.empty())));
 	}
 
 	/**
@@ -76,6 +81,11 @@ public class DoctorReportService {
 	public Map<String, List<String>> save(String caseReference, String history, String diagnosis,
 			List<String> questions) {
 		DoctorCase medicalCase = ownCase(caseReference);
+		return this.transactions.execute((tx) -> saveDraft(medicalCase, history, diagnosis, questions));
+	}
+
+	private Map<String, List<String>> saveDraft(DoctorCase medicalCase, String history, String diagnosis,
+			List<String> questions) {
 		List<String> cleanQuestions = clean(questions);
 		Map<String, List<String>> problems = sizeProblems(strip(history), strip(diagnosis), cleanQuestions);
 		PhysicianReport report = editable(medicalCase, problems);
@@ -98,6 +108,11 @@ public class DoctorReportService {
 	public Map<String, List<String>> complete(String caseReference, String history, String diagnosis,
 			List<String> questions, List<DeclaredMaterial> items) {
 		DoctorCase medicalCase = ownCase(caseReference);
+		return this.transactions.execute((tx) -> completeFor(medicalCase, history, diagnosis, questions, items, tx));
+	}
+
+	private Map<String, List<String>> completeFor(DoctorCase medicalCase, String history, String diagnosis,
+			List<String> questions, List<DeclaredMaterial> items, TransactionStatus tx) {
 		List<String> cleanQuestions = clean(questions);
 		String cleanHistory = strip(history);
 		String cleanDiagnosis = strip(diagnosis);
@@ -140,7 +155,7 @@ public class DoctorReportService {
 			this.materials.declare(medicalCase.id(), declared);
 		}
 		catch (org.consilium.cases.InvalidCaseException ex) {
-			TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
+			tx.setRollbackOnly();
 			return Map.of("materials", List.of(ex.messageKey()));
 		}
 		this.physicians.physicianCompleted(medicalCase.id());

@@ -24,17 +24,20 @@ import org.consilium.tenantconfig.Role;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.transaction.interceptor.TransactionAspectSupport;
 
 /**
  * Invitations of the local doctor: the patient sends one (a newer one revokes the older),
  * the doctor follows the link once and registers or signs in, and is attached to the
  * case. Every step is audited and on the case's timeline; the e-mail goes through the
- * outbox in the same transaction.
+ * outbox in the same transaction. The case is looked up first, in a transaction of its
+ * own ({@link DoctorCases}), then the change runs in one transaction: no request holds
+ * two database connections.
  */
 @Service
-@Transactional
 public class InvitationService {
 
 	static final int MAX_INVITATIONS_PER_DAY = 5;
@@ -61,10 +64,13 @@ public class InvitationService {
 
 	private final Clock clock;
 
+	private final TransactionTemplate transactions;
+
 	InvitationService(InvitationRepository invitations, PhysicianReportRepository reports,
 			PhysicianProfileRepository profiles, DoctorCases doctorCases, CasePhysicians physicians,
 			InvitedPhysicians accounts, Notifications notifications, AuditLog audit, PhysicianProperties properties,
-			Clock clock) {
+			Clock clock, PlatformTransactionManager transactionManager) {
+		this.transactions = new TransactionTemplate(transactionManager);
 		this.invitations = invitations;
 		this.reports = reports;
 		this.profiles = profiles;
@@ -86,6 +92,11 @@ public class InvitationService {
 	public Map<String, List<String>> invite(String caseReference, String name, String email, String practice,
 			Locale locale) {
 		DoctorCase medicalCase = ownCase(caseReference);
+		return this.transactions.execute((tx) -> inviteTo(medicalCase, name, email, practice, locale));
+	}
+
+	private Map<String, List<String>> inviteTo(DoctorCase medicalCase, String name, String email, String practice,
+			Locale locale) {
 		String doctorName = strip(name);
 		String address = strip(email).toLowerCase(Locale.ROOT);
 		String doctorPractice = strip(practice);
@@ -131,9 +142,8 @@ public class InvitationService {
 	}
 
 	/** Where the doctor is with the case, for whoever may see the case. */
-	@Transactional
 	public Optional<DoctorStatus> status(String caseReference) {
-		return this.doctorCases.find(caseReference).map(this::status);
+		return this.doctorCases.find(caseReference).map((c) -> this.transactions.execute((tx) -> status(c)));
 	}
 
 	DoctorStatus status(DoctorCase medicalCase) {
@@ -176,6 +186,7 @@ public class InvitationService {
 	 * @return the state the link was in; VALID means they joined now
 	 */
 	@PreAuthorize("hasRole('REFERRING_PHYSICIAN')")
+	@Transactional
 	public InvitationLookup accept(String token) {
 		ConsiliumUser doctor = CurrentUser.require();
 		return use(token, doctor);
@@ -187,6 +198,7 @@ public class InvitationService {
 	 * at all.
 	 * @return the new doctor, or problems per field
 	 */
+	@Transactional
 	public Registration register(String token, String name, String password, PhysicianDetails details) {
 		InvitationLookup lookup = lookup(token);
 		if (!lookup.valid()) {

@@ -17,7 +17,8 @@ import org.consilium.tenantconfig.TenantConfig;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The referring-physician letter of a case: the programme's branding, the case reference
@@ -25,7 +26,6 @@ import org.springframework.transaction.annotation.Transactional;
  * where the programme offers it. Every download is audited.
  */
 @Service
-@Transactional
 public class LetterService {
 
 	private final DoctorCases doctorCases;
@@ -40,8 +40,11 @@ public class LetterService {
 
 	private final java.time.Clock clock;
 
+	private final TransactionTemplate transactions;
+
 	LetterService(DoctorCases doctorCases, Tenants tenants, MessageSource messages, PhysicianProperties properties,
-			AuditLog audit, java.time.Clock clock) {
+			AuditLog audit, java.time.Clock clock, PlatformTransactionManager transactionManager) {
+		this.transactions = new TransactionTemplate(transactionManager);
 		this.doctorCases = doctorCases;
 		this.tenants = tenants;
 		this.messages = messages;
@@ -53,7 +56,8 @@ public class LetterService {
 	/** The letter, if the current user may read the case; empty otherwise. */
 	public Optional<Letter> letter(String caseReference, Locale requested) {
 		return this.doctorCases.find(caseReference).map((medicalCase) -> {
-			this.audit.record(AuditEntry.of("PHYSICIAN_LETTER_DOWNLOADED").subject("case", medicalCase.id()));
+			this.transactions.executeWithoutResult((tx) -> this.audit
+				.record(AuditEntry.of("PHYSICIAN_LETTER_DOWNLOADED").subject("case", medicalCase.id())));
 			return new Letter("referring-physician-letter-" + medicalCase.reference().value() + ".pdf",
 					render(medicalCase, requested));
 		});
