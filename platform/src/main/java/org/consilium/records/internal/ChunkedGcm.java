@@ -124,9 +124,9 @@ final class ChunkedGcm {
 		return body - chunks * TAG;
 	}
 
-	/** Every file has at least one chunk; the last may be empty. */
+	/** Every file has at least one chunk (empty only for empty content); the last may be full. */
 	static long chunkCount(long plainSize) {
-		return plainSize / CHUNK + 1;
+		return (plainSize == 0) ? 1 : (plainSize + CHUNK - 1) / CHUNK;
 	}
 
 	private static GCMParameterSpec nonce(long index, boolean last) {
