@@ -6,6 +6,12 @@ package org.consilium.cases;
  */
 public interface CasePhysicians {
 
+	/**
+	 * The patient has invited their doctor (by name, for the patient's case page); a new
+	 * invitation replaces the previous one.
+	 */
+	void physicianInvited(CaseId id, String doctorName);
+
 	/** The signed-in doctor now takes part in the case (reads it, adds records). */
 	void attachPhysician(CaseId id, String physicianUserId);
 

@@ -118,6 +118,8 @@ class CaseService implements Cases, CasePhysicians {
 		if (!problems.isEmpty()) {
 			throw new CaseRequestProblems(problems);
 		}
+		// The consents go in by JDBC: the case row must be written first.
+		this.cases.flush();
 		for (Consent consent : workflow.requiredConsents()) {
 			ConsentSignature signature = signed.get(consent.id());
 			Locale locale = (signature.readIn() != null) ? signature.readIn() : tenant.config().defaultLocale();
@@ -183,8 +185,17 @@ class CaseService implements Cases, CasePhysicians {
 	}
 
 	@Override
+	public void physicianInvited(CaseId id, String doctorName) {
+		MedicalCase medicalCase = this.cases.findById(id.value()).orElseThrow(() -> new CaseNotFoundException(id));
+		medicalCase.physicianInvited(doctorName, this.clock.instant());
+		this.audit.record(AuditEntry.of("CASE_PHYSICIAN_INVITED").subject("case", id));
+		this.events.publishEvent(new CaseActivity(id, "physician-invited", Map.of("name", doctorName)));
+	}
+
+	@Override
 	public void physicianCompleted(CaseId id) {
 		MedicalCase medicalCase = this.cases.findById(id.value()).orElseThrow(() -> new CaseNotFoundException(id));
+		medicalCase.physicianCompleted(this.clock.instant());
 		this.events.publishEvent(CaseActivity.of(id, "physician-completed"));
 		if (medicalCase.status() == CaseStatus.AWAITING_PHYSICIAN) {
 			transition(medicalCase, CaseEvent.PHYSICIAN_COMPLETED, this.tenants.current().config().workflow());

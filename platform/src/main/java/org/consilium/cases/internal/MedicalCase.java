@@ -20,6 +20,7 @@ import org.consilium.cases.CaseRequest;
 import org.consilium.cases.CaseId;
 import org.consilium.cases.CaseReference;
 import org.consilium.cases.CaseStatus;
+import org.consilium.cases.DoctorProgress;
 import org.consilium.cases.CaseSummary;
 import org.consilium.tenant.TenantOwned;
 import org.consilium.tenantconfig.Workflow;
@@ -75,6 +76,15 @@ class MedicalCase extends TenantOwned {
 
 	@Column(name = "physician_user_id")
 	private String physicianUserId;
+
+	@Column(name = "physician_invited_name")
+	private String physicianInvitedName;
+
+	@Column(name = "physician_invited_at")
+	private Instant physicianInvitedAt;
+
+	@Column(name = "physician_completed_at")
+	private Instant physicianCompletedAt;
 
 	@Column(name = "submitted_at")
 	private Instant submittedAt;
@@ -196,6 +206,28 @@ class MedicalCase extends TenantOwned {
 		this.updatedAt = now;
 	}
 
+	/** The patient invited a doctor (again): the newest invitation counts. */
+	void physicianInvited(String doctorName, Instant now) {
+		if (!isOpen()) {
+			throw new IllegalStateException("A closed case takes no doctor");
+		}
+		this.physicianInvitedName = doctorName;
+		this.physicianInvitedAt = now;
+		this.updatedAt = now;
+	}
+
+	void physicianCompleted(Instant now) {
+		if (this.physicianCompletedAt == null) {
+			this.physicianCompletedAt = now;
+		}
+		this.updatedAt = now;
+	}
+
+	DoctorProgress doctorProgress() {
+		return new DoctorProgress(this.physicianInvitedName, this.physicianInvitedAt, this.physicianUserId != null,
+				this.physicianCompletedAt);
+	}
+
 	private void requireStatus(CaseStatus expected) {
 		if (this.status != expected) {
 			throw new IllegalStateException("Case " + this.reference + " is " + this.status + ", not " + expected);
@@ -214,7 +246,7 @@ class MedicalCase extends TenantOwned {
 	CaseDetails details() {
 		return new CaseDetails(id(), new CaseReference(this.reference), this.status, this.specialty, this.question,
 				this.patientName, this.createdAt, this.updatedAt, request(), this.physicianUserId != null,
-				this.submittedAt);
+				this.submittedAt, doctorProgress());
 	}
 
 }

@@ -61,6 +61,7 @@ import org.consilium.tenantconfig.Consent;
 import org.consilium.tenantconfig.IntakeQuestion;
 import org.consilium.tenantconfig.Money;
 import org.consilium.tenantconfig.TenantConfig;
+import org.consilium.tenantconfig.Workflow;
 
 import org.springframework.dao.OptimisticLockingFailureException;
 
@@ -550,7 +551,9 @@ class CaseRequestView extends Div implements BeforeEnterObserver, HasDynamicTitl
 	}
 
 	private void showReference() {
-		this.referenceNote.setText(getTranslation("request.reference", this.reference.value()));
+		this.referenceNote.setText(
+				getTranslation((this.tenant.workflow().doctorParticipation() == Workflow.DoctorParticipation.SKIPPED)
+						? "request.reference.no-doctor" : "request.reference", this.reference.value()));
 		this.referenceNote.setVisible(true);
 	}
 

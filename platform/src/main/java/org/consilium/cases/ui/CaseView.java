@@ -18,6 +18,7 @@ import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import org.consilium.cases.CaseDetails;
+import org.consilium.cases.DoctorProgress;
 import org.consilium.cases.CaseNotFoundException;
 import org.consilium.cases.CaseReference;
 import org.consilium.cases.CaseStatus;
@@ -134,12 +135,32 @@ class CaseView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 			Paragraph text = new Paragraph(getTranslation(
 					(this.tenant.workflow().doctorParticipation() == Workflow.DoctorParticipation.REQUIRED)
 							? "case.next.doctor.required" : "case.next.doctor.optional"));
-			card.add(new Div(doctor, text));
+			card.add(new Div(doctor, text, doctorProgress(details.doctor())));
 		}
 		Anchor records = new Anchor(base + "/records", getTranslation("case.next.records"));
 		records.setId("records-link");
 		card.add(new Div(records, new Paragraph(getTranslation("case.next.records.text"))));
 		return card;
+	}
+
+	/** Invited, joined, done: where the doctor is in their part. */
+	private Span doctorProgress(DoctorProgress progress) {
+		Span stage = new Span(switch (progress.stage()) {
+			case NOT_INVITED -> getTranslation("case.doctor.not-invited");
+			case INVITED -> getTranslation("case.doctor.invited", progress.invitedName(),
+					CaseFormat.dateTime(progress.invitedAt(), zone(), getLocale()));
+			case JOINED -> getTranslation("case.doctor.joined");
+			case COMPLETED -> getTranslation("case.doctor.completed",
+					CaseFormat.dateTime(progress.completedAt(), zone(), getLocale()));
+		});
+		stage.setId("doctor-progress");
+		stage.getElement().setAttribute("data-stage", progress.stage().name());
+		stage.addClassNames("doctor-progress", "doctor-progress-" + progress.stage().name().toLowerCase());
+		return stage;
+	}
+
+	private ZoneId zone() {
+		return this.tenant.branding().businessHours().timeZone();
 	}
 
 	private Paragraph fact(String labelKey, String value) {

@@ -5,8 +5,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import com.github.mvysny.kaributesting.v10.ComboBoxKt;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
@@ -17,11 +19,14 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import org.consilium.cases.CaseDetails;
+import org.consilium.cases.CaseReference;
+import org.consilium.cases.CaseRequest;
 import org.consilium.cases.CaseStatus;
 import org.consilium.cases.Cases;
 import org.consilium.identity.ConsiliumUser;
 import org.consilium.identity.Demographics;
 import org.consilium.identity.PatientProfiles;
+import org.consilium.specialists.SpecialistCard;
 import org.consilium.support.IntegrationTest;
 import org.consilium.support.KaribuSite;
 import org.consilium.support.TestDatabase;
@@ -187,6 +192,58 @@ class CaseRequestWizardIT {
 							.orElseThrow()));
 		assertThat(draft.status()).isEqualTo(CaseStatus.DRAFT);
 		assertThat(draft.request().questions()).containsExactly("Do I need a stent?");
+	}
+
+	@Test
+	void a_patient_finds_a_specialist_by_name_and_the_request_keeps_them() {
+		ConsiliumUser patient = patientWithProfile("public", "wizard-named");
+		String reference;
+		try (KaribuSite site = KaribuSite.open(this.context, TenantId.of("public"), Locale.ENGLISH)
+			.signIn(patient)
+			.navigate("cases/new")) {
+			_setValue(_get(Select.class, (spec) -> spec.withId("specialty")), "cardiology");
+			_setValue(_get(TextArea.class, (spec) -> spec.withId("question-1")), "Is the valve repair urgent?");
+			_click(button("next"));
+			_setValue(_get(TextArea.class, (spec) -> spec.withId("symptoms")), "Breathless on stairs since spring.");
+			_click(button("next"));
+
+			@SuppressWarnings("unchecked")
+			ComboBox<SpecialistCard> specialist = _get(ComboBox.class, (spec) -> spec.withId("specialist"));
+			ComboBoxKt.setUserInput(specialist, "ortega");
+			assertThat(ComboBoxKt.getSuggestions(specialist)).containsExactly("Javier Ortega, MD");
+			ComboBoxKt.setUserInput(specialist, "");
+			assertThat(ComboBoxKt.getSuggestions(specialist)).as("cardiologists of the general pool")
+				.containsExactly("Hiroshi Tanaka, MD, FACC", "Javier Ortega, MD", "Sarah Cohen, MD, FACC");
+			ComboBoxKt.selectByLabel(specialist, "Sarah Cohen, MD, FACC");
+			reference = _get(Paragraph.class, (spec) -> spec.withId("request-reference")).getText()
+				.replaceAll(".*is ([A-Z0-9-]+)\\..*", "$1");
+		}
+		CaseDetails draft = TenantContext.callAs(TenantId.of("public"),
+				() -> Users.as(patient, () -> this.cases.get(new CaseReference(reference))));
+		assertThat(draft.request().requestedSpecialist()).isEqualTo("sp-sarah-cohen");
+		assertThat(TenantContext.callAs(TenantId.of("public"),
+				() -> Users.as(patient, () -> this.cases.problems(draft.id()))))
+			.doesNotContainKey("requestedSpecialist");
+	}
+
+	@Test
+	void a_specialist_outside_the_programmes_pools_is_refused_by_the_server() {
+		ConsiliumUser patient = patientWithProfile("acme", "wizard-pool");
+		Map<String, List<String>> problems = TenantContext.callAs(TenantId.of("acme"), () -> Users.as(patient, () -> {
+			CaseDetails draft = this.cases.openDraft("cardiology", "Second look at my ECG?");
+			// Sarah Cohen is in the general pool only; acme's programme uses acme-panel.
+			this.cases.saveDraft(draft.id(), new CaseRequest("cardiology", List.of("Second look at my ECG?"), Map.of(),
+					"Palpitations.", null, null, null, null, "sp-sarah-cohen"));
+			return this.cases.problems(draft.id());
+		}));
+		assertThat(problems).containsEntry("requestedSpecialist", List.of("case.error.specialist"));
+		Map<String, List<String>> inPool = TenantContext.callAs(TenantId.of("acme"), () -> Users.as(patient, () -> {
+			CaseDetails draft = this.cases.openDraft("cardiology", "Second look at my ECG?");
+			this.cases.saveDraft(draft.id(), new CaseRequest("cardiology", List.of("Second look at my ECG?"), Map.of(),
+					"Palpitations.", null, null, null, null, "sp-hiroshi-tanaka"));
+			return this.cases.problems(draft.id());
+		}));
+		assertThat(inPool).doesNotContainKey("requestedSpecialist");
 	}
 
 	@Test

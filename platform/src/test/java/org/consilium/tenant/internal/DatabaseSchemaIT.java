@@ -27,7 +27,8 @@ class DatabaseSchemaIT {
 	 * a tenant is known) and the outbox's cross-tenant work list (ids and due times
 	 * only).
 	 */
-	static final Set<String> CATALOG = Set.of("tenant", "tenant_config_version", "tenant_asset", "outbox_queue");
+	static final Set<String> CATALOG = Set.of("tenant", "tenant_config_version", "tenant_asset", "outbox_queue",
+			"specialist", "specialist_pool", "specialist_pool_member");
 
 	@Autowired
 	JdbcTemplate jdbc;
