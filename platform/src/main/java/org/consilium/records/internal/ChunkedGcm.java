@@ -124,7 +124,10 @@ final class ChunkedGcm {
 		return body - chunks * TAG;
 	}
 
-	/** Every file has at least one chunk (empty only for empty content); the last may be full. */
+	/**
+	 * Every file has at least one chunk (empty only for empty content); the last may be
+	 * full.
+	 */
 	static long chunkCount(long plainSize) {
 		return (plainSize == 0) ? 1 : (plainSize + CHUNK - 1) / CHUNK;
 	}
