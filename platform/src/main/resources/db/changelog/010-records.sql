@@ -20,7 +20,7 @@ create table case_record (
     file_name              varchar(200) not null,
     media_type             varchar(40)  not null,
     size_bytes             bigint       not null check (size_bytes > 0),
-    sha256                 char(64)     not null,
+    sha256                 varchar(64)  not null,
     pages                  integer,
     image_count            integer,
     dicom_modality         varchar(16),

@@ -75,7 +75,8 @@ class RecordContentController {
 			response.setHeader("X-Content-Type-Options", "nosniff");
 			response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
 			if (!"application/pdf".equals(record.mediaType())) {
-				// Browsers' PDF viewers do not run in a sandboxed document; anything else can.
+				// Browsers' PDF viewers do not run in a sandboxed document; anything else
+				// can.
 				response.setHeader("Content-Security-Policy", "sandbox; default-src 'none'; img-src 'self'");
 			}
 			OutputStream out = response.getOutputStream();
