@@ -86,9 +86,20 @@ final class ChunkedGcm {
 		}
 	}
 
-	static byte[] seal(SecretKey fileKey, long index, boolean last, byte[] plain, int length) {
+	/**
+	 * A cipher to reuse chunk after chunk (each chunk re-initialises it with its nonce).
+	 */
+	static Cipher cipher() {
 		try {
-			Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+			return Cipher.getInstance("AES/GCM/NoPadding");
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("AES-GCM is not available", ex);
+		}
+	}
+
+	static byte[] seal(Cipher cipher, SecretKey fileKey, long index, boolean last, byte[] plain, int length) {
+		try {
 			cipher.init(Cipher.ENCRYPT_MODE, fileKey, nonce(index, last));
 			return cipher.doFinal(plain, 0, length);
 		}
@@ -100,9 +111,9 @@ final class ChunkedGcm {
 	/**
 	 * @throws TamperedException if the chunk was changed, moved or cut
 	 */
-	static int open(SecretKey fileKey, long index, boolean last, byte[] sealed, int length, byte[] plain) {
+	static int open(Cipher cipher, SecretKey fileKey, long index, boolean last, byte[] sealed, int length,
+			byte[] plain) {
 		try {
-			Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
 			cipher.init(Cipher.DECRYPT_MODE, fileKey, nonce(index, last));
 			return cipher.doFinal(sealed, 0, length, plain, 0);
 		}

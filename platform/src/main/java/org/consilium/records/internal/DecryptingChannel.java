@@ -21,6 +21,8 @@ final class DecryptingChannel implements SeekableByteChannel {
 
 	private final long chunks;
 
+	private final javax.crypto.Cipher cipher = ChunkedGcm.cipher();
+
 	private final byte[] sealedChunk = new byte[ChunkedGcm.SEALED_CHUNK];
 
 	private final byte[] plainChunk = new byte[ChunkedGcm.CHUNK];
@@ -86,8 +88,8 @@ final class DecryptingChannel implements SeekableByteChannel {
 			throw new ChunkedGcm.TamperedException("The record is cut short");
 		}
 		this.cachedIndex = -1;
-		this.cachedLength = ChunkedGcm.open(this.fileKey, index, last, this.sealedChunk, (int) sealedLength,
-				this.plainChunk);
+		this.cachedLength = ChunkedGcm.open(this.cipher, this.fileKey, index, last, this.sealedChunk,
+				(int) sealedLength, this.plainChunk);
 		this.cachedIndex = index;
 	}
 

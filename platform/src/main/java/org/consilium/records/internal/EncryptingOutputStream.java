@@ -15,6 +15,8 @@ final class EncryptingOutputStream extends OutputStream {
 
 	private final SecretKey fileKey;
 
+	private final javax.crypto.Cipher cipher = ChunkedGcm.cipher();
+
 	private final byte[] buffer = new byte[ChunkedGcm.CHUNK];
 
 	private int filled;
@@ -49,7 +51,7 @@ final class EncryptingOutputStream extends OutputStream {
 	}
 
 	private void flushChunk(boolean last) throws IOException {
-		this.target.write(ChunkedGcm.seal(this.fileKey, this.index++, last, this.buffer, this.filled));
+		this.target.write(ChunkedGcm.seal(this.cipher, this.fileKey, this.index++, last, this.buffer, this.filled));
 		this.filled = 0;
 	}
 
