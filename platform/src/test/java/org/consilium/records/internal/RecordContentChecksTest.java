@@ -72,6 +72,18 @@ class RecordContentChecksTest {
 	}
 
 	@Test
+	void the_unpacked_total_is_counted_while_inflating_not_read_from_the_headers() throws IOException {
+		ZipInspector generousRatio = new ZipInspector(20, 1024 * 1024, 100_000);
+		Path file = Files.createTempFile(this.directory, "big", ".zip");
+		Files.write(file, TestFiles.zipBomb(2 * 1024 * 1024));
+		try (var channel = Files.newByteChannel(file)) {
+			assertThatThrownBy(() -> generousRatio.inspect(channel)).isInstanceOfSatisfying(
+					RecordRejectedException.class,
+					(ex) -> assertThat(ex.getMessage()).isEqualTo("The archive unpacks to more than 1 MiB."));
+		}
+	}
+
+	@Test
 	void links_in_archives_are_refused() throws IOException {
 		java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
 		try (var zip = new org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream(bytes)) {
