@@ -57,6 +57,61 @@ class RecordContentChecksTest {
 	}
 
 	@Test
+	void dicom_header_skips_undefined_length_sequences_and_reads_implicit_vr() throws IOException {
+		java.io.ByteArrayOutputStream explicit = new java.io.ByteArrayOutputStream();
+		explicit.writeBytes(new byte[128]);
+		explicit.writeBytes("DICM".getBytes());
+		explicitElement(explicit, 0x0002, 0x0010, "UI", "1.2.840.10008.1.2.1\0");
+		// (0008,0082) Institution Code Sequence, undefined length, one undefined-length
+		// item
+		explicit.writeBytes(le(0x0008, 0x0082));
+		explicit.writeBytes("SQ".getBytes());
+		explicit.writeBytes(new byte[] { 0, 0, -1, -1, -1, -1 });
+		explicit.writeBytes(le(0xFFFE, 0xE000));
+		explicit.writeBytes(new byte[] { -1, -1, -1, -1 });
+		explicitElement(explicit, 0x0008, 0x0100, "SH", "CODE");
+		explicit.writeBytes(le(0xFFFE, 0xE00D));
+		explicit.writeBytes(new byte[4]);
+		explicit.writeBytes(le(0xFFFE, 0xE0DD));
+		explicit.writeBytes(new byte[4]);
+		explicitElement(explicit, 0x0008, 0x1030, "LO", "After a sequence");
+		assertThat(DicomHeader.read(new ByteArrayInputStream(explicit.toByteArray())).studyDescription())
+			.isEqualTo("After a sequence");
+
+		java.io.ByteArrayOutputStream implicit = new java.io.ByteArrayOutputStream();
+		implicit.writeBytes(new byte[128]);
+		implicit.writeBytes("DICM".getBytes());
+		explicitElement(implicit, 0x0002, 0x0010, "UI", "1.2.840.10008.1.2\0");
+		implicitElement(implicit, 0x0008, 0x0020, "20231231");
+		implicitElement(implicit, 0x0008, 0x0060, "US");
+		implicitElement(implicit, 0x0008, 0x1030, "Abdomen");
+		DicomInfo info = DicomHeader.read(new ByteArrayInputStream(implicit.toByteArray()));
+		assertThat(info.modality()).isEqualTo("US");
+		assertThat(info.studyDate()).isEqualTo(LocalDate.of(2023, 12, 31));
+		assertThat(info.studyDescription()).isEqualTo("Abdomen");
+	}
+
+	private static byte[] le(int group, int element) {
+		return new byte[] { (byte) group, (byte) (group >> 8), (byte) element, (byte) (element >> 8) };
+	}
+
+	private static void explicitElement(java.io.ByteArrayOutputStream out, int group, int element, String vr,
+			String value) {
+		byte[] bytes = value.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+		out.writeBytes(le(group, element));
+		out.writeBytes(vr.getBytes());
+		out.writeBytes(new byte[] { (byte) bytes.length, (byte) (bytes.length >> 8) });
+		out.writeBytes(bytes);
+	}
+
+	private static void implicitElement(java.io.ByteArrayOutputStream out, int group, int element, String value) {
+		byte[] bytes = value.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+		out.writeBytes(le(group, element));
+		out.writeBytes(new byte[] { (byte) bytes.length, (byte) (bytes.length >> 8), 0, 0 });
+		out.writeBytes(bytes);
+	}
+
+	@Test
 	void archives_are_checked_before_acceptance() throws IOException {
 		assertThat(inspect(TestFiles.zip(Map.of("study/1.dcm", TestFiles.dicom("CT", "20240101", "x"), "report.pdf",
 				TestFiles.pdf(1), "photo.png", TestFiles.image("png")))))
