@@ -138,9 +138,7 @@ class RecordService implements Records {
 			}
 		}
 		catch (RecordRejectedException ex) {
-			auditSeparately(AuditEntry.of("RECORD_REFUSED")
-				.subject("case", caseId)
-				.details(ex.reason() + " (" + fileName.length() + "-character name)"));
+			auditSeparately(AuditEntry.of("RECORD_REFUSED").subject("case", caseId).details(ex.reason().name()));
 			throw ex;
 		}
 	}
