@@ -64,6 +64,9 @@ class RecordsIT {
 	@Autowired
 	TenantDataKeys keys;
 
+	@Autowired
+	org.consilium.cases.CasePhysicians physicians;
+
 	CaseDetails medicalCase;
 
 	@BeforeEach
@@ -92,6 +95,29 @@ class RecordsIT {
 		assertThat(
 				TenantContext.callAs(PUBLIC, () -> Users.as(PATIENT, () -> this.cases.timeline(this.medicalCase.id()))))
 			.anySatisfy((entry) -> assertThat(entry.what()).isEqualTo("record-uploaded"));
+	}
+
+	@Test
+	void the_participating_doctor_uploads_as_doctor_and_a_doctor_not_on_the_case_cannot() {
+		ConsiliumUser doctor = Users.user("public", "rec-doctor", Role.REFERRING_PHYSICIAN);
+		ConsiliumUser otherDoctor = Users.user("public", "rec-other-doctor", Role.REFERRING_PHYSICIAN);
+		assertThatThrownBy(
+				() -> RecordsSupport.upload(this.records, PUBLIC, doctor, this.medicalCase, "a.pdf", TestFiles.pdf(1)))
+			.isInstanceOf(org.consilium.cases.CaseNotFoundException.class);
+		TenantContext.runAs(PUBLIC, () -> Users.as(PATIENT, () -> {
+			this.physicians.attachPhysician(this.medicalCase.id(), doctor.id());
+			return null;
+		}));
+		RecordSummary stored = RecordsSupport.upload(this.records, PUBLIC, doctor, this.medicalCase,
+				"biopsy report.pdf", TestFiles.pdf(1));
+		assertThat(stored.source()).isEqualTo(RecordSource.DOCTOR);
+		assertThat(
+				TenantContext.callAs(PUBLIC, () -> Users.as(PATIENT, () -> this.records.list(this.medicalCase.id()))))
+			.extracting(RecordSummary::id)
+			.containsExactly(stored.id());
+		assertThatThrownBy(() -> TenantContext.callAs(PUBLIC,
+				() -> Users.as(otherDoctor, () -> this.records.list(this.medicalCase.id()))))
+			.isInstanceOf(org.consilium.cases.CaseNotFoundException.class);
 	}
 
 	@Test
