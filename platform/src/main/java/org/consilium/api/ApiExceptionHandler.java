@@ -2,8 +2,12 @@ package org.consilium.api;
 
 import java.net.URI;
 
+import org.apache.commons.fileupload2.core.FileUploadException;
+import org.consilium.cases.CaseClosedException;
 import org.consilium.cases.CaseNotFoundException;
 import org.consilium.cases.InvalidCaseException;
+import org.consilium.records.RecordNotFoundException;
+import org.consilium.records.RecordRejectedException;
 import org.consilium.tenant.NoTenantException;
 
 import org.springframework.http.HttpStatus;
@@ -35,6 +39,48 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 				"This API is served on a programme's own host.");
 		problem.setType(URI.create(TYPES + "no-programme"));
 		problem.setTitle("No programme at this address");
+		return problem;
+	}
+
+	@ExceptionHandler(RecordNotFoundException.class)
+	ProblemDetail recordNotFound(RecordNotFoundException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No such record.");
+		problem.setType(URI.create(TYPES + "record-not-found"));
+		problem.setTitle("Record not found");
+		return problem;
+	}
+
+	/**
+	 * Over the size cap or the case quota: 413, sent as soon as the limit is passed (the
+	 * rest of the upload is not read).
+	 */
+	@ExceptionHandler(RecordRejectedException.class)
+	ProblemDetail recordRejected(RecordRejectedException ex) {
+		boolean tooLarge = ex.reason() == RecordRejectedException.Reason.TOO_LARGE
+				|| ex.reason() == RecordRejectedException.Reason.QUOTA_EXCEEDED;
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+				tooLarge ? HttpStatus.PAYLOAD_TOO_LARGE : HttpStatus.UNPROCESSABLE_ENTITY, ex.getMessage());
+		problem.setType(URI.create(TYPES + "record-refused"));
+		problem.setTitle(tooLarge ? "Record too large" : "Record refused");
+		problem.setProperty("code", ex.reason().name());
+		return problem;
+	}
+
+	@ExceptionHandler(CaseClosedException.class)
+	ProblemDetail caseClosed(CaseClosedException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+				"The case is closed and takes no more records.");
+		problem.setType(URI.create(TYPES + "case-closed"));
+		problem.setTitle("Case closed");
+		return problem;
+	}
+
+	@ExceptionHandler(FileUploadException.class)
+	ProblemDetail badUpload(FileUploadException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+				"The multipart request could not be read.");
+		problem.setType(URI.create(TYPES + "bad-upload"));
+		problem.setTitle("Bad upload");
 		return problem;
 	}
 

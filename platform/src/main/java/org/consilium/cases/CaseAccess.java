@@ -15,6 +15,12 @@ public interface CaseAccess {
 	CaseSummary requireRead(CaseId id);
 
 	/**
+	 * As {@link #requireRead(CaseId)}, by the reference in a page's or API's address.
+	 * @throws CaseNotFoundException if there is no such case the user may read
+	 */
+	CaseSummary requireRead(CaseReference reference);
+
+	/**
 	 * @return the case, if the current user may add to it (as for reading, while the case
 	 * is open)
 	 * @throws CaseNotFoundException if the user may not read it

@@ -6,6 +6,7 @@ import org.consilium.cases.CaseAccess;
 import org.consilium.cases.CaseClosedException;
 import org.consilium.cases.CaseId;
 import org.consilium.cases.CaseNotFoundException;
+import org.consilium.cases.CaseReference;
 import org.consilium.cases.CaseSummary;
 import org.consilium.identity.ConsiliumUser;
 import org.consilium.identity.CurrentUser;
@@ -30,6 +31,14 @@ class CaseAccessService implements CaseAccess {
 	@Override
 	public CaseSummary requireRead(CaseId id) {
 		return readable(id).summary();
+	}
+
+	@Override
+	public CaseSummary requireRead(CaseReference reference) {
+		CaseId id = this.cases.findByReference(reference.value())
+			.map(MedicalCase::id)
+			.orElseThrow(() -> new CaseNotFoundException(reference.value()));
+		return requireRead(id);
 	}
 
 	@Override
