@@ -130,8 +130,8 @@ class RetrievalRequestsIT {
 			.isEqualTo(LetterLinks.hash(token))
 			.doesNotContain(token);
 
-		try (KaribuSite site = KaribuSite.open(this.context, PUBLIC, Locale.ENGLISH)
-			.navigate("retrieval-letter?token=" + token)) {
+		try (KaribuSite site = KaribuSite.open(this.context, PUBLIC, Locale.ENGLISH)) {
+			openLetter(token);
 			assertThat(_find(Div.class, (spec) -> spec.withId("letter-refused"))).isEmpty();
 			assertThat(_get(Paragraph.class, (spec) -> spec.withId("letter-patient")).getText())
 				.contains("retrieval-patient Legal", "February 14, 1968", this.medicalCase.reference().value());
@@ -291,11 +291,16 @@ class RetrievalRequestsIT {
 	}
 
 	private void assertRefused(TenantId site, String token) {
-		try (KaribuSite karibu = KaribuSite.open(this.context, site, Locale.ENGLISH)
-			.navigate("retrieval-letter?token=" + token)) {
+		try (KaribuSite karibu = KaribuSite.open(this.context, site, Locale.ENGLISH)) {
+			openLetter(token);
 			assertThat(_find(Div.class, (spec) -> spec.withId("letter-refused"))).hasSize(1);
 			assertThat(_find(Div.class, (spec) -> spec.withId("request-letter"))).isEmpty();
 		}
+	}
+
+	private static void openLetter(String token) {
+		com.vaadin.flow.component.UI.getCurrent()
+			.navigate("retrieval-letter", com.vaadin.flow.router.QueryParameters.of("token", token));
 	}
 
 	/** The partner's next e-mail after the given count, waiting for it. */
