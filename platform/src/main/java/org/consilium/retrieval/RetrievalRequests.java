@@ -43,6 +43,13 @@ public interface RetrievalRequests {
 	RetrievalRequest updateStatus(CaseId caseId, UUID requestId, RetrievalStatus status, String note);
 
 	/**
+	 * Staff send the partner a fresh letter link (e.g. the first one expired); the
+	 * previous link stops working at once.
+	 */
+	@PreAuthorize("hasRole('CASE_COORDINATOR')")
+	RetrievalRequest resendLetter(CaseId caseId, UUID requestId);
+
+	/**
 	 * The letter behind an e-mailed link, for the partner (no sign-in): only while the
 	 * link is valid and only on the site of the tenant that issued it. Every view is
 	 * audited.

@@ -143,6 +143,15 @@ class RetrievalRequestEntry extends TenantOwned {
 		this.statusChangedBy = by;
 	}
 
+	/** A new letter link replaces the previous one, which stops working. */
+	void newLetterLink(String tokenHash, Instant expiresAt) {
+		if (this.status.isFinal()) {
+			throw RetrievalProblems.of("status", "retrieval.error.final");
+		}
+		this.letterTokenHash = tokenHash;
+		this.letterExpiresAt = expiresAt;
+	}
+
 	/** Whether the letter link may be opened now. */
 	boolean letterOpenAt(Instant now) {
 		return now.isBefore(this.letterExpiresAt);

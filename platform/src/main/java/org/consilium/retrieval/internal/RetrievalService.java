@@ -169,9 +169,7 @@ class RetrievalService implements RetrievalRequests {
 		if (!user.has(Role.CASE_COORDINATOR)) {
 			throw new AccessDeniedException("Only case coordinators update a retrieval");
 		}
-		RetrievalRequestEntry entry = this.requests.findById(requestId)
-			.filter((candidate) -> candidate.caseId().equals(caseId.value()))
-			.orElseThrow(() -> new CaseNotFoundException(caseId));
+		RetrievalRequestEntry entry = entry(caseId, requestId);
 		String cleanNote = blankToNull(note);
 		if (status == null) {
 			throw RetrievalProblems.of("status", "retrieval.error.status");
@@ -187,6 +185,23 @@ class RetrievalService implements RetrievalRequests {
 		args.put("retrievalKey", "retrieval.status." + status.name());
 		args.put("note", (cleanNote != null) ? cleanNote : "");
 		this.events.publishEvent(new CaseActivity(caseId, "retrieval-status", args));
+		return entry.view();
+	}
+
+	@Override
+	public RetrievalRequest resendLetter(CaseId caseId, UUID requestId) {
+		requireOffered();
+		this.access.requireRead(caseId);
+		if (!CurrentUser.require().has(Role.CASE_COORDINATOR)) {
+			throw new AccessDeniedException("Only case coordinators resend a retrieval letter");
+		}
+		RetrievalRequestEntry entry = entry(caseId, requestId);
+		String token = LetterLinks.newToken();
+		Instant expires = this.clock.instant().plus(this.properties.linkValidity());
+		entry.newLetterLink(LetterLinks.hash(token), expires);
+		this.partner
+			.forward(new RetrievalPartner.Forwarded(letterOf(entry, tenant()), LetterLinks.link(token), expires));
+		this.audit.record(AuditEntry.of("RETRIEVAL_LETTER_RESENT").subject("retrieval_request", entry.id()));
 		return entry.view();
 	}
 
@@ -209,6 +224,12 @@ class RetrievalService implements RetrievalRequests {
 		entry.get().letterViewed(now);
 		this.audit.record(AuditEntry.of("RETRIEVAL_LETTER_VIEWED").subject("retrieval_request", entry.get().id()));
 		return Optional.of(letterOf(entry.get(), tenant()));
+	}
+
+	private RetrievalRequestEntry entry(CaseId caseId, UUID requestId) {
+		return this.requests.findById(requestId)
+			.filter((candidate) -> candidate.caseId().equals(caseId.value()))
+			.orElseThrow(() -> new CaseNotFoundException(caseId));
 	}
 
 	private RequestLetter letterOf(RetrievalRequestEntry entry, TenantConfig tenant) {

@@ -204,7 +204,13 @@ class RetrievalView extends Div implements BeforeEnterObserver, HasDynamicTitle 
 			}
 		});
 		update.setId("status-update-" + index);
-		Div form = new Div(next, note, update);
+		Button resend = new Button(getTranslation("retrieval.resend"), (event) -> {
+			this.retrieval.resendLetter(this.details.id(), request.id());
+			Notification.show(getTranslation("retrieval.resent"));
+		});
+		resend.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+		resend.setId("resend-letter-" + index);
+		Div form = new Div(next, note, update, resend);
 		form.addClassName("retrieval-status-form");
 		return form;
 	}
