@@ -116,6 +116,7 @@ class RetrievalRequestsIT {
 				() -> this.retrieval.authorise(this.medicalCase.id(), authorisation("Retrieval Patient")));
 		assertThat(request.status()).isEqualTo(RetrievalStatus.REQUESTED);
 
+		assertThat(outboxToPartner()).isPositive();
 		MimeMessage mail = mailFor(request);
 		String body = TestMail.content(mail);
 		String link = TestMail.link(mail, "/retrieval-letter?token=");
