@@ -135,11 +135,15 @@ class CaseView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 			Paragraph text = new Paragraph(getTranslation(
 					(this.tenant.workflow().doctorParticipation() == Workflow.DoctorParticipation.REQUIRED)
 							? "case.next.doctor.required" : "case.next.doctor.optional"));
-			card.add(new Div(doctor, text, doctorProgress(details.doctor())));
+			Div step = new Div(doctor, text, doctorProgress(details.doctor()));
+			step.addClassName("next-step");
+			card.add(step);
 		}
 		Anchor records = new Anchor(base + "/records", getTranslation("case.next.records"));
 		records.setId("records-link");
-		card.add(new Div(records, new Paragraph(getTranslation("case.next.records.text"))));
+		Div recordsStep = new Div(records, new Paragraph(getTranslation("case.next.records.text")));
+		recordsStep.addClassName("next-step");
+		card.add(recordsStep);
 		return card;
 	}
 
@@ -155,7 +159,8 @@ class CaseView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 		});
 		stage.setId("doctor-progress");
 		stage.getElement().setAttribute("data-stage", progress.stage().name());
-		stage.addClassNames("doctor-progress", "doctor-progress-" + progress.stage().name().toLowerCase());
+		stage.addClassNames("doctor-progress",
+				"doctor-progress-" + progress.stage().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
 		return stage;
 	}
 
