@@ -207,7 +207,11 @@ class RetrievalService implements RetrievalRequests {
 
 	@Override
 	public Optional<RequestLetter> letter(String token) {
-		if (token == null || token.isBlank() || token.length() > 100) {
+		// Letters live on a programme's site only; elsewhere (operator or bare host)
+		// there
+		// is nothing to look up.
+		if (token == null || token.isBlank() || token.length() > 100
+				|| org.consilium.tenant.TenantContext.find().isEmpty()) {
 			return Optional.empty();
 		}
 		Instant now = this.clock.instant();
