@@ -144,6 +144,13 @@ class CaseView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 		Div recordsStep = new Div(records, new Paragraph(getTranslation("case.next.records.text")));
 		recordsStep.addClassName("next-step");
 		card.add(recordsStep);
+		if (this.tenant.workflow().recordsRetrievalPartner()) {
+			Anchor retrieval = new Anchor(base + "/retrieval", getTranslation("case.next.retrieval"));
+			retrieval.setId("retrieval-link");
+			Div retrievalStep = new Div(retrieval, new Paragraph(getTranslation("case.next.retrieval.text")));
+			retrievalStep.addClassName("next-step");
+			card.add(retrievalStep);
+		}
 		return card;
 	}
 

@@ -49,7 +49,13 @@ class TimelineList extends UnorderedList {
 
 	private String argument(String name, Map<String, String> args) {
 		String value = args.getOrDefault(name, "");
-		return "status".equals(name) ? getTranslation("case.status." + value) : value;
+		if ("status".equals(name)) {
+			return getTranslation("case.status." + value);
+		}
+		// an argument named ...Key holds a message key (e.g. another module's status),
+		// shown
+		// in the reader's language
+		return (name.endsWith("Key") && !value.isEmpty()) ? getTranslation(value) : value;
 	}
 
 }
