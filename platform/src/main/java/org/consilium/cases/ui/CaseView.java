@@ -135,7 +135,13 @@ class CaseView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 			Paragraph text = new Paragraph(getTranslation(
 					(this.tenant.workflow().doctorParticipation() == Workflow.DoctorParticipation.REQUIRED)
 							? "case.next.doctor.required" : "case.next.doctor.optional"));
-			Div step = new Div(doctor, text, doctorProgress(details.doctor()));
+			Div step = new Div(doctor);
+			if (details.doctor().stage() == DoctorProgress.Stage.NOT_INVITED) {
+				// What to do, until the patient has done it; then only where the doctor
+				// is.
+				step.add(text);
+			}
+			step.add(doctorProgress(details.doctor()));
 			step.addClassName("next-step");
 			card.add(step);
 		}

@@ -116,7 +116,10 @@ class DoctorView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 		Anchor form = new Anchor(base + "/doctor/history", getTranslation(
 				status.state() == DoctorStatus.State.COMPLETED ? "doctor.part.open-form" : "doctor.part.fill-form"));
 		form.setId("history-link");
-		card.add(state, form);
+		Anchor records = new Anchor(base + "/records", getTranslation("doctor.part.records"));
+		records.setId("doctor-records-link");
+		Paragraph recordsText = new Paragraph(getTranslation("doctor.part.records.text"));
+		card.add(state, form, recordsText, records);
 		return card;
 	}
 
