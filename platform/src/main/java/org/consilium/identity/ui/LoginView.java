@@ -3,6 +3,7 @@ package org.consilium.identity.ui;
 import java.util.List;
 import java.util.Optional;
 
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
@@ -27,6 +28,7 @@ import org.consilium.tenant.Tenant;
 import org.consilium.tenant.TenantContext;
 import org.consilium.tenant.Tenants;
 import org.consilium.tenantconfig.SamlProvider;
+import org.consilium.tenantconfig.Workflow;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.authentication.DisabledException;
@@ -67,10 +69,24 @@ public class LoginView extends Div implements BeforeEnterObserver, HasDynamicTit
 		this.form.addForgotPasswordListener((event) -> getUI().ifPresent((ui) -> ui.navigate("forgot-password")));
 		this.form.setI18n(i18n());
 		DemoAccounts demo = demoAccounts.getIfAvailable();
-		// A programme without its own accounts shows the password form only for the
-		// development demo accounts.
-		if (tenant.map((t) -> t.config().identity().localAccounts()).orElse(true) || demo != null) {
+		// A programme without its own accounts (single sign-on for its employees) still
+		// has
+		// password accounts for the referring doctors its patients invite (and, in
+		// development, the demo accounts): their form sits behind a disclosure.
+		boolean localAccounts = tenant.map((t) -> t.config().identity().localAccounts()).orElse(true);
+		boolean invitedDoctors = tenant
+			.map((t) -> t.config().workflow().doctorParticipation() != Workflow.DoctorParticipation.SKIPPED)
+			.orElse(false);
+		if (localAccounts) {
 			add(this.form);
+		}
+		else if (invitedDoctors || demo != null) {
+			Details passwords = new Details(
+					getTranslation((demo != null) ? "login.password-accounts.demo" : "login.password-accounts"),
+					this.form);
+			passwords.setId("password-sign-in");
+			passwords.setOpened(demo != null);
+			add(passwords);
 		}
 		if (registrationOpen) {
 			Anchor register = new Anchor("register", getTranslation("login.register"));

@@ -87,6 +87,13 @@ class IdentityViewsIT {
 		try (KaribuSite site = KaribuSite.open(this.context, TenantId.of("acme"), Locale.ENGLISH).navigate("login")) {
 			assertThat(_find(Anchor.class, (spec) -> spec.withId("register-link"))).isEmpty();
 			assertThat(_get(Paragraph.class, (spec) -> spec.withId("sso-note")).getText()).contains("single sign-on");
+			// Invited referring doctors have password accounts even where employees use
+			// single sign-on; their form sits behind a disclosure.
+			com.vaadin.flow.component.details.Details passwords = _get(com.vaadin.flow.component.details.Details.class,
+					(spec) -> spec.withId("password-sign-in"));
+			assertThat(passwords.getSummaryText()).startsWith("Referring doctors");
+			assertThat(passwords.getContent())
+				.hasAtLeastOneElementOfType(com.vaadin.flow.component.login.LoginForm.class);
 		}
 		try (KaribuSite site = KaribuSite.open(this.context, TenantId.of("acme"), Locale.ENGLISH)
 			.navigate("register")) {
