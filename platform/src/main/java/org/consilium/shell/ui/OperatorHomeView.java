@@ -74,7 +74,10 @@ class OperatorHomeView extends Div implements HasDynamicTitle {
 			Button messages = new Button(getTranslation("nav.outbox"),
 					(event) -> getUI().ifPresent((ui) -> ui.navigate("operator/messages")));
 			messages.setId("failed-messages-link");
-			card.add(new Div(reload, verify, messages));
+			Button specialists = new Button(getTranslation("nav.specialists"),
+					(event) -> getUI().ifPresent((ui) -> ui.navigate("operator/specialists")));
+			specialists.setId("specialists-link");
+			card.add(new Div(reload, verify, messages, specialists));
 		}
 	}
 

@@ -77,6 +77,21 @@ class DemoSpecialists implements ApplicationRunner {
 			demo("sp-sofia-herrera", "Sofía Herrera", "MD", "Centro de Imagen Herrera", "radiology,neurology", "es,en",
 					GENERAL, SPANISH));
 
+	private static final java.util.Map<String, String[]> SUB_SPECIALTIES = java.util.Map.ofEntries(
+			java.util.Map.entry("sp-amara-okafor", new String[] { "breast oncology" }),
+			java.util.Map.entry("sp-daniel-weiss", new String[] { "thoracic oncology" }),
+			java.util.Map.entry("sp-lucia-mendez", new String[] { "breast oncology", "gynecologic oncology" }),
+			java.util.Map.entry("sp-hiroshi-tanaka", new String[] { "electrophysiology" }),
+			java.util.Map.entry("sp-sarah-cohen", new String[] { "heart failure" }),
+			java.util.Map.entry("sp-javier-ortega", new String[] { "interventional cardiology" }),
+			java.util.Map.entry("sp-emily-brooks", new String[] { "epilepsy" }),
+			java.util.Map.entry("sp-marcus-lindqvist", new String[] { "movement disorders" }),
+			java.util.Map.entry("sp-robert-chen", new String[] { "spine surgery" }),
+			java.util.Map.entry("sp-peter-novak", new String[] { "sports medicine" }),
+			java.util.Map.entry("sp-mei-lin", new String[] { "hematopathology" }),
+			java.util.Map.entry("sp-david-aronson", new String[] { "neuroradiology" }),
+			java.util.Map.entry("sp-sofia-herrera", new String[] { "neuroradiology" }));
+
 	private final JdbcTemplate jdbc;
 
 	DemoSpecialists(JdbcTemplate jdbc) {
@@ -96,12 +111,23 @@ class DemoSpecialists implements ApplicationRunner {
 							""",
 					demo.id(), demo.name(), demo.credentials(), demo.institution(), demo.specialties(),
 					demo.languages());
+			this.jdbc.update("""
+					update specialist set sub_specialties = ?, jurisdictions = ?, max_active_cases = ?
+					where specialist_id = ? and jurisdictions = '{}'
+					""", SUB_SPECIALTIES.getOrDefault(demo.id(), new String[0]), jurisdictions(demo),
+					8 + (Math.abs(demo.id().hashCode()) % 5), demo.id());
 			for (String pool : demo.pools()) {
 				this.jdbc.update(
 						"insert into specialist_pool_member (pool_id, specialist_id) values (?, ?) on conflict do nothing",
 						pool, demo.id());
 			}
 		}
+	}
+
+	/** Spanish speakers are licensed in Spain and Mexico as well; everyone in the US. */
+	private static String[] jurisdictions(Demo demo) {
+		return java.util.Arrays.asList(demo.languages()).contains("es") ? new String[] { "US", "ES", "MX" }
+				: new String[] { "US" };
 	}
 
 	private void pool(String id, String name) {

@@ -28,7 +28,7 @@ class DatabaseSchemaIT {
 	 * only).
 	 */
 	static final Set<String> CATALOG = Set.of("tenant", "tenant_config_version", "tenant_asset", "outbox_queue",
-			"specialist", "specialist_pool", "specialist_pool_member");
+			"specialist", "specialist_pool", "specialist_pool_member", "specialist_absence");
 
 	@Autowired
 	JdbcTemplate jdbc;
