@@ -7,6 +7,6 @@ import java.time.Instant;
  */
 public record CaseDetails(CaseId id, CaseReference reference, CaseStatus status, String specialty, String question,
 		String patientName, Instant createdAt, Instant updatedAt, CaseRequest request, boolean physicianTakesPart,
-		Instant submittedAt, DoctorProgress doctor) {
+		Instant submittedAt, DoctorProgress doctor, java.time.LocalDate dueOn) {
 
 }

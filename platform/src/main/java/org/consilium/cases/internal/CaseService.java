@@ -56,6 +56,8 @@ class CaseService implements Cases, CasePhysicians {
 
 	private final MedicalCaseRepository cases;
 
+	private final TurnaroundService turnaround;
+
 	private final AuditLog audit;
 
 	private final Tenants tenants;
@@ -76,8 +78,9 @@ class CaseService implements Cases, CasePhysicians {
 
 	CaseService(MedicalCaseRepository cases, AuditLog audit, Tenants tenants, Clock clock,
 			CaseTimelineRepository timeline, ApplicationEventPublisher events, JdbcTemplate jdbc,
-			SpecialistDirectory specialists) {
+			SpecialistDirectory specialists, TurnaroundService turnaround) {
 		this.specialists = specialists;
+		this.turnaround = turnaround;
 		this.cases = cases;
 		this.audit = audit;
 		this.tenants = tenants;
@@ -131,6 +134,7 @@ class CaseService implements Cases, CasePhysicians {
 		}
 		draft.stampConfigVersion(tenant.version());
 		transition(draft, CaseEvent.SUBMIT, workflow);
+		draft.setDueOn(this.turnaround.calendar().due(this.clock.instant(), workflow.turnaroundDays()));
 		return draft.details();
 	}
 

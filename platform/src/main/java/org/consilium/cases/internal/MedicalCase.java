@@ -89,6 +89,9 @@ class MedicalCase extends TenantOwned {
 	@Column(name = "submitted_at")
 	private Instant submittedAt;
 
+	@Column(name = "due_on")
+	private java.time.LocalDate dueOn;
+
 	@Column(name = "config_version")
 	private Integer configVersion;
 
@@ -190,6 +193,10 @@ class MedicalCase extends TenantOwned {
 		return from;
 	}
 
+	void setDueOn(java.time.LocalDate dueOn) {
+		this.dueOn = dueOn;
+	}
+
 	void stampConfigVersion(int version) {
 		this.configVersion = version;
 	}
@@ -246,7 +253,7 @@ class MedicalCase extends TenantOwned {
 	CaseDetails details() {
 		return new CaseDetails(id(), new CaseReference(this.reference), this.status, this.specialty, this.question,
 				this.patientName, this.createdAt, this.updatedAt, request(), this.physicianUserId != null,
-				this.submittedAt, doctorProgress());
+				this.submittedAt, doctorProgress(), this.dueOn);
 	}
 
 }

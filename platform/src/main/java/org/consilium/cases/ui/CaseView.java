@@ -19,6 +19,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import org.consilium.cases.CaseDetails;
 import org.consilium.cases.DoctorProgress;
+import org.consilium.cases.TurnaroundClock;
 import org.consilium.cases.CaseNotFoundException;
 import org.consilium.cases.CaseReference;
 import org.consilium.cases.CaseStatus;
@@ -41,6 +42,8 @@ import org.consilium.tenantconfig.Workflow;
 @RolesAllowed({ Roles.PATIENT, Roles.CASE_COORDINATOR, Roles.TENANT_ADMIN })
 class CaseView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
+	private final transient TurnaroundClock turnaround;
+
 	private final transient Cases cases;
 
 	private final transient SpecialistDirectory specialists;
@@ -49,7 +52,8 @@ class CaseView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
 	private String title = "";
 
-	CaseView(Cases cases, SpecialistDirectory specialists, Tenants tenants) {
+	CaseView(Cases cases, SpecialistDirectory specialists, Tenants tenants, TurnaroundClock turnaround) {
+		this.turnaround = turnaround;
 		this.cases = cases;
 		this.specialists = specialists;
 		this.tenant = tenants.current().config();
@@ -83,6 +87,21 @@ class CaseView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 				fact("case.created", CaseFormat.dateTime(details.createdAt(), zone, getLocale())));
 		if (details.submittedAt() != null) {
 			facts.add(fact("case.submitted", CaseFormat.dateTime(details.submittedAt(), zone, getLocale())));
+		}
+		if (details.dueOn() != null) {
+			Paragraph due = fact("case.due",
+					java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.MEDIUM)
+						.withLocale(getLocale())
+						.format(details.dueOn()));
+			due.setId("case-due");
+			this.turnaround.standing(details).ifPresent((standing) -> {
+				Span badge = new Span(getTranslation("case.standing." + standing.name()));
+				badge.addClassNames("standing", "standing-" + standing.name().toLowerCase(java.util.Locale.ROOT));
+				badge.getElement().setAttribute("data-standing", standing.name());
+				badge.setId("case-standing");
+				due.add(new Span(" "), badge);
+			});
+			facts.add(due);
 		}
 		facts.addClassNames("card", "case-facts");
 		add(heading, facts);
