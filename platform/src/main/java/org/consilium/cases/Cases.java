@@ -56,6 +56,16 @@ public interface Cases {
 	@PreAuthorize("hasRole('PATIENT')")
 	CaseDetails submit(CaseId id, java.util.List<ConsentSignature> consents);
 
+	/**
+	 * A case coordinator tells the patient where the case is: the text goes on the
+	 * timeline, and the patient gets an e-mail (a link, never the text) and an in-app
+	 * notice.
+	 * @throws InvalidCaseException if the text is empty or over 1,000 characters
+	 * @throws CaseClosedException if the case is closed
+	 */
+	@PreAuthorize("hasRole('CASE_COORDINATOR')")
+	void postStatusUpdate(CaseId id, String text);
+
 	/** The case's timeline, oldest first, for whoever may read the case. */
 	@PreAuthorize("isAuthenticated()")
 	List<TimelineEntry> timeline(CaseId id);

@@ -7,6 +7,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import org.consilium.identity.Contacts;
+import org.consilium.identity.PatientProfiles;
+import org.consilium.notify.Notice;
+import org.consilium.notify.Notifications;
+import org.consilium.tenant.SiteLinks;
+import org.consilium.tenantconfig.NotificationKind;
 import org.consilium.audit.AuditEntry;
 import org.consilium.audit.AuditLog;
 import org.consilium.cases.CaseActivity;
@@ -25,6 +31,7 @@ import org.consilium.cases.CaseNotFoundException;
 import org.consilium.cases.CaseReference;
 import org.consilium.cases.CaseSummary;
 import org.consilium.cases.Cases;
+import org.consilium.cases.CaseClosedException;
 import org.consilium.cases.InvalidCaseException;
 import org.consilium.identity.ConsiliumUser;
 import org.consilium.identity.CurrentUser;
@@ -58,6 +65,14 @@ class CaseService implements Cases, CasePhysicians {
 
 	private final TurnaroundService turnaround;
 
+	static final int MAX_STATUS_UPDATE = 1000;
+
+	private final Contacts contacts;
+
+	private final PatientProfiles profiles;
+
+	private final Notifications notifications;
+
 	private final AuditLog audit;
 
 	private final Tenants tenants;
@@ -78,7 +93,11 @@ class CaseService implements Cases, CasePhysicians {
 
 	CaseService(MedicalCaseRepository cases, AuditLog audit, Tenants tenants, Clock clock,
 			CaseTimelineRepository timeline, ApplicationEventPublisher events, JdbcTemplate jdbc,
-			SpecialistDirectory specialists, TurnaroundService turnaround) {
+			SpecialistDirectory specialists, TurnaroundService turnaround, Contacts contacts, PatientProfiles profiles,
+			Notifications notifications) {
+		this.contacts = contacts;
+		this.profiles = profiles;
+		this.notifications = notifications;
 		this.specialists = specialists;
 		this.turnaround = turnaround;
 		this.cases = cases;
@@ -186,6 +205,33 @@ class CaseService implements Cases, CasePhysicians {
 		medicalCase.attachPhysician(physicianUserId, this.clock.instant());
 		this.audit.record(AuditEntry.of("CASE_PHYSICIAN_ATTACHED").subject("case", id).details(physicianUserId));
 		this.events.publishEvent(CaseActivity.of(id, "physician-joined"));
+	}
+
+	@Override
+	public void postStatusUpdate(CaseId id, String text) {
+		MedicalCase medicalCase = this.cases.findById(id.value()).orElseThrow(() -> new CaseNotFoundException(id));
+		if (!medicalCase.isOpen()) {
+			throw new CaseClosedException(id);
+		}
+		String update = (text != null) ? text.strip() : "";
+		if (update.isEmpty()) {
+			throw new InvalidCaseException("statusUpdate", "case.error.update-required");
+		}
+		if (update.length() > MAX_STATUS_UPDATE) {
+			throw new InvalidCaseException("statusUpdate", "case.error.update-length");
+		}
+		this.events.publishEvent(new CaseActivity(id, "status-update", Map.of("text", update)));
+		this.audit.record(AuditEntry.of("CASE_STATUS_UPDATE_POSTED").subject("case", id));
+		String patientId = medicalCase.patientId();
+		Locale locale = this.profiles.find(patientId)
+			.map((profile) -> Locale.forLanguageTag(profile.preferredLanguage()))
+			.orElse(this.tenants.current().config().defaultLocale());
+		this.contacts.find(patientId)
+			.ifPresent((contact) -> this.notifications.send(
+					Notice
+						.email(NotificationKind.CASE_STATUS_UPDATE, contact.email(), contact.displayName(), locale,
+								SiteLinks.to("cases/" + medicalCase.summary().reference().value()))
+						.toUser(patientId)));
 	}
 
 	@Override

@@ -3,6 +3,9 @@ package org.consilium.cases.ui;
 import java.time.ZoneId;
 import java.util.Optional;
 
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -17,6 +20,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import org.consilium.cases.InvalidCaseException;
 import org.consilium.cases.CaseDetails;
 import org.consilium.cases.DoctorProgress;
 import org.consilium.cases.TurnaroundClock;
@@ -112,6 +116,10 @@ class CaseView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 		else {
 			add(nextSteps(details));
 		}
+		boolean coordinator = CurrentUser.find().map((user) -> user.has(Role.CASE_COORDINATOR)).orElse(false);
+		if (coordinator && details.status() != CaseStatus.DRAFT && details.status().isOpen()) {
+			add(statusUpdateForm(details));
+		}
 		Div request = new Div(new H2(getTranslation("case.request")),
 				new RequestSummary(details.request(), this.tenant,
 						Optional.ofNullable(details.request().requestedSpecialist())
@@ -122,6 +130,39 @@ class CaseView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 				new TimelineList(this.cases.timeline(details.id()), zone));
 		timeline.addClassName("card");
 		add(request, timeline, new Anchor("cases", getTranslation("case.back")));
+	}
+
+	/**
+	 * Coordinators tell the patient where the case is; it goes on the timeline and by
+	 * e-mail.
+	 */
+	private Div statusUpdateForm(CaseDetails details) {
+		TextArea text = new TextArea(getTranslation("case.update.label"));
+		text.setId("status-update");
+		text.setHelperText(getTranslation("case.update.help"));
+		text.setMaxLength(1000);
+		text.setWidthFull();
+		text.setManualValidation(true);
+		Button post = new Button(getTranslation("case.update.post"), (event) -> {
+			try {
+				this.cases.postStatusUpdate(details.id(), text.getValue());
+				text.setInvalid(false);
+				text.clear();
+				Notification.show(getTranslation("case.update.posted"))
+					.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+				getUI().ifPresent((ui) -> ui.getPage().reload());
+			}
+			catch (InvalidCaseException ex) {
+				text.setInvalid(true);
+				text.setErrorMessage(getTranslation(ex.messageKey()));
+			}
+		});
+		post.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+		post.setId("post-update");
+		Div card = new Div(new H2(getTranslation("case.update.title")), text, post);
+		card.addClassName("card");
+		card.setId("status-update-card");
+		return card;
 	}
 
 	private Div draft(CaseDetails details, boolean patient) {

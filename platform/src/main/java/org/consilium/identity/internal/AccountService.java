@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import org.consilium.tenant.SiteLinks;
 import org.consilium.audit.AuditEntry;
 import org.consilium.audit.AuditLog;
 import org.consilium.identity.Demographics;

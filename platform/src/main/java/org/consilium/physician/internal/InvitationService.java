@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import org.consilium.tenant.SiteLinks;
 import org.consilium.audit.AuditEntry;
 import org.consilium.audit.AuditLog;
 import org.consilium.cases.CasePhysicians;

@@ -7,6 +7,7 @@ import java.time.format.FormatStyle;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.consilium.tenant.SiteLinks;
 import org.consilium.audit.AuditEntry;
 import org.consilium.audit.AuditLog;
 import org.consilium.tenant.Tenant;

@@ -1,4 +1,4 @@
-package org.consilium.physician.internal;
+package org.consilium.tenant;
 
 import java.util.Optional;
 
@@ -10,15 +10,15 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Absolute links back to the site the request came to (scheme, host and port as the user
- * sees them), as identity makes them for its e-mails: the invitation link and the upload
- * address in the letter.
+ * sees them), for e-mails.
  */
-final class SiteLinks {
+public final class SiteLinks {
 
 	private SiteLinks() {
 	}
 
-	static String to(String path) {
+	/** An absolute link to {@code path} on the site the current request came to. */
+	public static String to(String path) {
 		HttpServletRequest request = Optional.ofNullable(VaadinServletRequest.getCurrent())
 			.map(VaadinServletRequest::getHttpServletRequest)
 			.or(() -> (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)
