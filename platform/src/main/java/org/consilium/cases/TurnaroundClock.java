@@ -15,6 +15,15 @@ public interface TurnaroundClock {
 	 * Where a submitted case stands against its due date; empty for drafts and closed
 	 * cases.
 	 */
-	Optional<Turnaround.Standing> standing(CaseDetails medicalCase);
+	default Optional<Turnaround.Standing> standing(CaseDetails medicalCase) {
+		return standing(medicalCase.status(), medicalCase.submittedAt(), medicalCase.dueOn());
+	}
+
+	/** The same, for a case as listed. */
+	default Optional<Turnaround.Standing> standing(CaseSummary medicalCase) {
+		return standing(medicalCase.status(), medicalCase.submittedAt(), medicalCase.dueOn());
+	}
+
+	Optional<Turnaround.Standing> standing(CaseStatus status, java.time.Instant submittedAt, java.time.LocalDate dueOn);
 
 }

@@ -247,7 +247,7 @@ class MedicalCase extends TenantOwned {
 
 	CaseSummary summary() {
 		return new CaseSummary(id(), new CaseReference(this.reference), this.status, this.specialty, this.patientName,
-				this.createdAt);
+				this.createdAt, this.submittedAt, this.dueOn);
 	}
 
 	CaseDetails details() {

@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import org.consilium.cases.CaseDetails;
+import java.time.Instant;
+
+import org.consilium.cases.CaseStatus;
 import org.consilium.cases.Turnaround;
 import org.consilium.cases.TurnaroundClock;
 import org.consilium.tenant.Tenants;
@@ -43,13 +45,13 @@ class TurnaroundService implements TurnaroundClock {
 	}
 
 	@Override
-	public Optional<Turnaround.Standing> standing(CaseDetails medicalCase) {
-		if (medicalCase.dueOn() == null || medicalCase.submittedAt() == null || !medicalCase.status().isOpen()) {
+	public Optional<Turnaround.Standing> standing(CaseStatus status, Instant submittedAt, LocalDate dueOn) {
+		if (dueOn == null || submittedAt == null || !status.isOpen()) {
 			return Optional.empty();
 		}
 		Turnaround calendar = calendar();
-		int days = calendar.businessDaysElapsed(medicalCase.submittedAt(), medicalCase.dueOn());
-		return Optional.of(calendar.standing(medicalCase.submittedAt(), Math.max(days, 1), this.clock.instant()));
+		int days = calendar.businessDaysElapsed(submittedAt, dueOn);
+		return Optional.of(calendar.standing(submittedAt, Math.max(days, 1), this.clock.instant()));
 	}
 
 }

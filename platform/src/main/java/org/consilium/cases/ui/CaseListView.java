@@ -1,6 +1,10 @@
 package org.consilium.cases.ui;
 
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Comparator;
+import java.util.Locale;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -9,9 +13,12 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import org.consilium.cases.Turnaround;
+import org.consilium.cases.TurnaroundClock;
 import org.consilium.cases.CaseSummary;
 import org.consilium.cases.Cases;
 import org.consilium.identity.CurrentUser;
@@ -27,7 +34,7 @@ import org.consilium.tenantconfig.Role;
 @RolesAllowed({ Roles.PATIENT, Roles.CASE_COORDINATOR, Roles.TENANT_ADMIN })
 class CaseListView extends Div implements HasDynamicTitle {
 
-	CaseListView(Cases cases, Tenants tenants) {
+	CaseListView(Cases cases, Tenants tenants, TurnaroundClock turnaround) {
 		ZoneId zone = tenants.current().config().branding().businessHours().timeZone();
 		add(new H1(getTranslation("cases.title")));
 		if (CurrentUser.find().map((user) -> user.has(Role.PATIENT)).orElse(false)) {
@@ -51,6 +58,11 @@ class CaseListView extends Div implements HasDynamicTitle {
 		grid.addColumn((c) -> getTranslation("case.status." + c.status().name()))
 			.setHeader(getTranslation("case.status"));
 		grid.addColumn(CaseSummary::patientName).setHeader(getTranslation("case.patient"));
+		grid.addComponentColumn((c) -> due(c, turnaround))
+			.setKey("due")
+			.setHeader(getTranslation("case.due"))
+			.setComparator(Comparator.comparing(CaseSummary::dueOn, Comparator.nullsLast(Comparator.naturalOrder())))
+			.setSortable(true);
 		grid.addColumn((c) -> CaseFormat.dateTime(c.createdAt(), zone, getLocale()))
 			.setHeader(getTranslation("case.created"));
 		grid.setItems(list);
@@ -60,6 +72,26 @@ class CaseListView extends Div implements HasDynamicTitle {
 		Div card = new Div(grid);
 		card.addClassName("card");
 		add(card);
+	}
+
+	/** The due date, with a badge when the case is at risk or overdue. */
+	private Span due(CaseSummary medicalCase, TurnaroundClock turnaround) {
+		Span due = new Span();
+		if (medicalCase.dueOn() == null) {
+			return due;
+		}
+		due.add(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
+			.withLocale(getLocale())
+			.format(medicalCase.dueOn()));
+		turnaround.standing(medicalCase)
+			.filter((standing) -> standing != Turnaround.Standing.ON_TRACK)
+			.ifPresent((standing) -> {
+				Span badge = new Span(getTranslation("case.standing." + standing.name()));
+				badge.addClassNames("standing", "standing-" + standing.name().toLowerCase(Locale.ROOT));
+				badge.getElement().setAttribute("data-standing", standing.name());
+				due.add(new Span(" "), badge);
+			});
+		return due;
 	}
 
 	@Override

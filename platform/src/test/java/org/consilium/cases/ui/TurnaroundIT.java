@@ -6,10 +6,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import org.consilium.cases.CaseDetails;
 import org.consilium.cases.CaseRequest;
+import org.consilium.cases.CaseSummary;
 import org.consilium.cases.Cases;
 import org.consilium.cases.ConsentSignature;
 import org.consilium.identity.ConsiliumUser;
@@ -85,6 +88,18 @@ class TurnaroundIT {
 		assertThat(shown(submitted)).isEqualTo("AT_RISK");
 		this.clock.set(Instant.parse("2026-12-30T15:00:00Z"));
 		assertThat(shown(submitted)).isEqualTo("OVERDUE");
+
+		// The coordinators' list highlights it too.
+		try (KaribuSite site = KaribuSite.open(this.context, PUBLIC, Locale.ENGLISH)
+			.signIn(Users.user("public", "turnaround-coordinator", Role.CASE_COORDINATOR))
+			.navigate("cases")) {
+			@SuppressWarnings("unchecked")
+			Grid<CaseSummary> grid = _get(Grid.class, (spec) -> spec.withId("cases"));
+			int row = grid.getGenericDataView().getItems().map((c) -> c.id()).toList().indexOf(submitted.id());
+			assertThat(row).isNotNegative();
+			Span due = (Span) GridKt._getCellComponent(grid, row, "due");
+			assertThat(due.getElement().getTextRecursively()).contains("Dec 29, 2026", "Overdue");
+		}
 	}
 
 	private String shown(CaseDetails medicalCase) {
