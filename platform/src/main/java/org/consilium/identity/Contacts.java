@@ -11,6 +11,9 @@ public interface Contacts {
 	/** The account's e-mail address and name, if it exists on the current site. */
 	Optional<Contact> find(String userId);
 
+	/** The active accounts of the current site with this role. */
+	java.util.List<Contact> withRole(org.consilium.tenantconfig.Role role);
+
 	/** An account's address and name. */
 	record Contact(String userId, String email, String displayName) {
 	}
