@@ -14,12 +14,17 @@ public class TransportFaults implements BeanPostProcessor {
 
 	private static final AtomicInteger CRASHES_AFTER_SEND = new AtomicInteger();
 
-	public static void crashAfterNextSend() {
+	private static final java.util.concurrent.atomic.AtomicReference<String> CRASH_RECIPIENT = new java.util.concurrent.atomic.AtomicReference<>();
+
+	/** The next message to this address crashes after its hand-over (others pass). */
+	public static void crashAfterNextSendTo(String address) {
+		CRASH_RECIPIENT.set(address);
 		CRASHES_AFTER_SEND.incrementAndGet();
 	}
 
 	public static void reset() {
 		CRASHES_AFTER_SEND.set(0);
+		CRASH_RECIPIENT.set(null);
 	}
 
 	@Override
@@ -33,6 +38,7 @@ public class TransportFaults implements BeanPostProcessor {
 		proxy.addAdvice((org.aopalliance.intercept.MethodInterceptor) (invocation) -> {
 			Object result = invocation.proceed();
 			if ("send".equals(invocation.getMethod().getName())
+					&& recipient(invocation.getArguments()[0]).equals(CRASH_RECIPIENT.get())
 					&& CRASHES_AFTER_SEND.getAndUpdate((n) -> Math.max(0, n - 1)) > 0) {
 				throw new IllegalStateException("Simulated crash after the SMTP hand-over");
 			}
@@ -41,6 +47,20 @@ public class TransportFaults implements BeanPostProcessor {
 		// The transport interface is package-private: the proxy must live in its class
 		// loader.
 		return proxy.getProxy(bean.getClass().getClassLoader());
+	}
+
+	/**
+	 * The recipient of a rendered mail (a package-private record of the notify module).
+	 */
+	private static String recipient(Object mail) {
+		try {
+			java.lang.reflect.Method to = mail.getClass().getDeclaredMethod("to");
+			to.setAccessible(true);
+			return String.valueOf(to.invoke(mail));
+		}
+		catch (ReflectiveOperationException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 }

@@ -114,7 +114,7 @@ class OutboxIT {
 	@Test
 	void a_crash_between_hand_over_and_commit_reaches_the_recipient_as_one_message() throws Exception {
 		String to = address();
-		TransportFaults.crashAfterNextSend();
+		TransportFaults.crashAfterNextSendTo(to);
 		UUID id = send("public", Notice.email(NotificationKind.RECORDS_RECEIVED, to, "Pat", Locale.ENGLISH,
 				"http://public.localhost:8080/cases"));
 		waitUntil(() -> "SENT".equals(status("public", id)));
