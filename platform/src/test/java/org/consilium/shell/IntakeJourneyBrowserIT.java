@@ -28,9 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @BrowserTest
 class IntakeJourneyBrowserIT {
 
-	static final String PATIENT_PASSWORD = "my garden has three old trees";
+	static final String PATIENT_PASSWORD = org.consilium.support.TestPasswords.generate();
 
-	static final String DOCTOR_PASSWORD = "the clinic opens at eight sharp";
+	static final String DOCTOR_PASSWORD = org.consilium.support.TestPasswords.generate();
 
 	@LocalServerPort
 	int port;

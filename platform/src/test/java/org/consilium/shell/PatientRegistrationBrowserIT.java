@@ -24,14 +24,16 @@ class PatientRegistrationBrowserIT {
 	@LocalServerPort
 	int port;
 
+	static final String PASSWORD = org.consilium.support.TestPasswords.generate();
+
 	@Test
 	void a_new_patient_registers_verifies_through_the_development_mailbox_and_signs_in(Browser browser) {
 		String email = "new-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
 		browser.open(site() + "login");
 		browser.find("#register-link").click();
 		browser.find("#email input").sendKeys(email);
-		browser.find("#password input").sendKeys("my garden has three old trees");
-		browser.find("#confirm input").sendKeys("my garden has three old trees");
+		browser.find("#password input").sendKeys(PASSWORD);
+		browser.find("#confirm input").sendKeys(PASSWORD);
 		browser.find("#legalName input").sendKeys("Noor Patel");
 		browser.find("#dateOfBirth input").sendKeys("4/12/1986" + Keys.ENTER);
 		browser.find("#sex").click();
@@ -65,7 +67,7 @@ class PatientRegistrationBrowserIT {
 		assertThat(browser.text("#message")).contains("your e-mail address is confirmed");
 		browser.find("a[href='login']").click();
 		browser.find("vaadin-login-form input[name='username']").sendKeys(email);
-		browser.find("vaadin-login-form input[name='password']").sendKeys("my garden has three old trees");
+		browser.find("vaadin-login-form input[name='password']").sendKeys(PASSWORD);
 		browser.find("vaadin-login-form vaadin-button[slot='submit']").click();
 		browser.find("#sign-out");
 		assertThat(browser.text(".site-user")).isEqualTo("Noor Patel");

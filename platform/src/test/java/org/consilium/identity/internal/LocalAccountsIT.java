@@ -42,7 +42,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @IntegrationTest
 class LocalAccountsIT {
 
-	static final String PASSWORD = "violet tram at 7 crosses";
+	static final String PASSWORD = org.consilium.support.TestPasswords.generate();
 
 	@Autowired
 	AccountViews accounts;
@@ -97,8 +97,8 @@ class LocalAccountsIT {
 	void registering_a_taken_address_answers_the_same_and_tells_only_its_owner() throws Exception {
 		String email = newAddress();
 		onSite("public", () -> this.accounts.register(email, "Ann Lee", PASSWORD, Locale.ENGLISH));
-		assertThat(onSite("public",
-				() -> this.accounts.register(email, "Mallory", "another long pass phrase", Locale.ENGLISH)))
+		assertThat(onSite("public", () -> this.accounts.register(email, "Mallory",
+				org.consilium.support.TestPasswords.generate(), Locale.ENGLISH)))
 			.isEmpty();
 		assertThat(accountCount(email)).isEqualTo(1);
 		assertThat(TestMail.get().awaitSubject(email, "account").getSubject())

@@ -130,7 +130,8 @@ class MfaIT {
 		String email = "staff-" + UUID.randomUUID().toString().substring(0, 8) + "@ops.example";
 		Account account = this.partitions.in(TenantId.PLATFORM,
 				() -> this.repository.save(Account.verified(email, "New Staff",
-						this.encoder.encode("a staff pass phrase"), java.util.Set.of(role), this.clock.instant())));
+						this.encoder.encode(org.consilium.support.TestPasswords.generate()), java.util.Set.of(role),
+						this.clock.instant())));
 		return AccountUserDetailsService.principal(TenantId.PLATFORM, account);
 	}
 

@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @BrowserTest
 class StaffSignInBrowserIT {
 
-	static final String PASSWORD = "an operator pass phrase";
+	static final String PASSWORD = org.consilium.support.TestPasswords.generate();
 
 	@LocalServerPort
 	int port;

@@ -49,8 +49,8 @@ class DevMailboxIT {
 		request.setServerPort(8080);
 		RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request));
 		try {
-			TenantContext.runAs(TenantId.of("public"),
-					() -> this.accounts.register(email, "Mia Box", "violet tram at 7 crosses", Locale.ENGLISH));
+			TenantContext.runAs(TenantId.of("public"), () -> this.accounts.register(email, "Mia Box",
+					org.consilium.support.TestPasswords.generate(), Locale.ENGLISH));
 		}
 		finally {
 			RequestContextHolder.resetRequestAttributes();

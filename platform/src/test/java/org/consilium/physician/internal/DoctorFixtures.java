@@ -26,7 +26,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  */
 public final class DoctorFixtures {
 
-	public static final String PASSWORD = "violet tram at 7 crosses";
+	public static final String PASSWORD = org.consilium.support.TestPasswords.generate();
 
 	private DoctorFixtures() {
 	}
