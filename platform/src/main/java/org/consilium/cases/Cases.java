@@ -16,7 +16,7 @@ public interface Cases {
 	/**
 	 * @throws CaseNotFoundException if not visible to the current user
 	 */
-	@PreAuthorize("hasAnyRole('PATIENT', 'CASE_COORDINATOR', 'TENANT_ADMIN') or hasAuthority('SCOPE_cases.read')")
+	@PreAuthorize("hasAnyRole('PATIENT', 'REFERRING_PHYSICIAN', 'CASE_COORDINATOR', 'TENANT_ADMIN', 'TRIAGE', 'SPECIALIST', 'APPROVER', 'PLATFORM_ADMIN') or hasAuthority('SCOPE_cases.read')")
 	CaseDetails get(CaseId id);
 
 	/**

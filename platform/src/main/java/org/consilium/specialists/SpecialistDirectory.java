@@ -23,4 +23,26 @@ public interface SpecialistDirectory {
 	 */
 	Optional<SpecialistCard> find(String id, Collection<String> pools);
 
+	/**
+	 * Everyone active who practises the specialty and can sign in, as ranking sees them,
+	 * with their current load (open assignments across programmes, by specialist id).
+	 */
+	List<Ranking.Candidate> candidates(String specialty, java.util.Map<String, Integer> load);
+
+	/** The operator account a specialist signs in as, if they have one. */
+	Optional<SignIn> signIn(String specialistId);
+
+	/** The directory entry of an operator account, if it is a specialist's. */
+	Optional<String> specialistOf(String accountId);
+
+	/**
+	 * Links a specialist to the operator account they sign in as (one each).
+	 * @throws IllegalArgumentException if either is unknown or already linked elsewhere
+	 */
+	void linkAccount(String specialistId, String accountId);
+
+	/** A specialist's operator account. */
+	record SignIn(String specialistId, String accountId, String displayName, List<String> specialties) {
+	}
+
 }

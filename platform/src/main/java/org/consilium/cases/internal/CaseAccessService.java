@@ -24,8 +24,11 @@ class CaseAccessService implements CaseAccess {
 
 	private final MedicalCaseRepository cases;
 
-	CaseAccessService(MedicalCaseRepository cases) {
+	private final CaseVisibility visibility;
+
+	CaseAccessService(MedicalCaseRepository cases, CaseVisibility visibility) {
 		this.cases = cases;
+		this.visibility = visibility;
 	}
 
 	@Override
@@ -53,7 +56,7 @@ class CaseAccessService implements CaseAccess {
 	private MedicalCase readable(CaseId id) {
 		Optional<ConsiliumUser> user = CurrentUser.find();
 		return this.cases.findById(id.value())
-			.filter((c) -> user.isPresent() && (seesAll(user.get()) || c.involves(user.get().id())))
+			.filter((c) -> this.visibility.canRead(c, user))
 			.orElseThrow(() -> new CaseNotFoundException(id));
 	}
 

@@ -91,10 +91,16 @@ class CaseService implements Cases, CasePhysicians {
 
 	private final SpecialistDirectory specialists;
 
+	private final CaseTransitions transitions;
+
+	private final CaseVisibility visibility;
+
 	CaseService(MedicalCaseRepository cases, AuditLog audit, Tenants tenants, Clock clock,
 			CaseTimelineRepository timeline, ApplicationEventPublisher events, JdbcTemplate jdbc,
 			SpecialistDirectory specialists, TurnaroundService turnaround, Contacts contacts, PatientProfiles profiles,
-			Notifications notifications) {
+			Notifications notifications, CaseTransitions transitions, CaseVisibility visibility) {
+		this.transitions = transitions;
+		this.visibility = visibility;
 		this.contacts = contacts;
 		this.profiles = profiles;
 		this.notifications = notifications;
@@ -252,16 +258,8 @@ class CaseService implements Cases, CasePhysicians {
 		}
 	}
 
-	/** The one way a case changes status: the state machine, audited, announced. */
 	private void transition(MedicalCase medicalCase, CaseEvent event, Workflow workflow) {
-		CaseStatus from = medicalCase.apply(event, workflow, this.clock.instant());
-		this.audit.record(AuditEntry.of("CASE_" + event.name())
-			.subject("case", medicalCase.id())
-			.details(from + " -> " + medicalCase.status()));
-		this.events
-			.publishEvent(new CaseActivity(medicalCase.id(), "status", Map.of("status", medicalCase.status().name())));
-		this.events.publishEvent(new CaseStatusChanged(TenantContext.current(), medicalCase.id(),
-				medicalCase.reference(), from, medicalCase.status(), event));
+		this.transitions.apply(medicalCase, event, List.of());
 	}
 
 	private MedicalCase ownDraft(CaseId id) {
@@ -277,7 +275,7 @@ class CaseService implements Cases, CasePhysicians {
 
 	private boolean visible(MedicalCase medicalCase) {
 		Optional<ConsiliumUser> user = CurrentUser.find();
-		return user.isPresent() && (seesAllCases(user) || medicalCase.involves(user.get().id()));
+		return this.visibility.canRead(medicalCase, user);
 	}
 
 	/**
@@ -338,7 +336,7 @@ class CaseService implements Cases, CasePhysicians {
 
 	private CaseDetails open(Optional<MedicalCase> found, Object requested) {
 		Optional<ConsiliumUser> user = CurrentUser.find();
-		MedicalCase medicalCase = found.filter((c) -> seesAllCases(user) || c.involves(user.orElseThrow().id()))
+		MedicalCase medicalCase = found.filter((c) -> user.isEmpty() || this.visibility.canRead(c, user))
 			.orElseThrow(() -> new CaseNotFoundException(requested));
 		this.audit.record(AuditEntry.of("CASE_VIEWED").subject("case", medicalCase.id()));
 		return medicalCase.details();

@@ -42,8 +42,9 @@ final class CaseStateMachine {
 		ALLOWED.put(CaseEvent.RECORDS_COMPLETE, EnumSet.of(AWAITING_RECORDS));
 		ALLOWED.put(CaseEvent.HOLD, EnumSet.of(AWAITING_RECORDS, READY_FOR_TRIAGE, ASSIGNED, IN_REVIEW));
 		ALLOWED.put(CaseEvent.RESUME, EnumSet.of(ON_HOLD));
-		ALLOWED.put(CaseEvent.ASSIGN, EnumSet.of(READY_FOR_TRIAGE, ASSIGNED));
+		ALLOWED.put(CaseEvent.ASSIGN, EnumSet.of(READY_FOR_TRIAGE, ASSIGNED, IN_REVIEW, RETURNED));
 		ALLOWED.put(CaseEvent.ACCEPT, EnumSet.of(ASSIGNED));
+		ALLOWED.put(CaseEvent.DECLINE, EnumSet.of(ASSIGNED, IN_REVIEW, RETURNED));
 		ALLOWED.put(CaseEvent.SUBMIT_OPINION, EnumSet.of(IN_REVIEW));
 		ALLOWED.put(CaseEvent.RETURN, EnumSet.of(OPINION_SUBMITTED));
 		ALLOWED.put(CaseEvent.RESUBMIT, EnumSet.of(RETURNED));
@@ -66,9 +67,32 @@ final class CaseStateMachine {
 	 * @throws IllegalCaseTransitionException if it may not happen there
 	 */
 	static CaseStatus next(CaseStatus from, CaseEvent event, Workflow workflow, boolean physicianDone) {
+		return next(from, event, workflow, new Facts(physicianDone, java.util.List.of(), false, false));
+	}
+
+	/**
+	 * What the guards need to know beyond the status.
+	 *
+	 * @param pendingWork message keys of work that must be done before approval (open
+	 * re-reads, a second read)
+	 * @param delivered the opinion reached whoever the variant sends it to first
+	 * @param billingSettled billing has nothing left to do
+	 */
+	record Facts(boolean physicianDone, java.util.List<String> pendingWork, boolean delivered, boolean billingSettled) {
+	}
+
+	static CaseStatus next(CaseStatus from, CaseEvent event, Workflow workflow, Facts facts) {
 		if (!allows(from, event)) {
 			throw new IllegalCaseTransitionException(from, event);
 		}
+		if (event == CaseEvent.APPROVE && !facts.pendingWork().isEmpty()) {
+			throw new IllegalCaseTransitionException(from, event, facts.pendingWork());
+		}
+		if (event == CaseEvent.CLOSE && !(facts.delivered() && facts.billingSettled())) {
+			throw new IllegalCaseTransitionException(from, event,
+					java.util.List.of(facts.delivered() ? "case.pending.billing" : "case.pending.delivery"));
+		}
+		boolean physicianDone = facts.physicianDone();
 		return switch (event) {
 			case SUBMIT -> (workflow.doctorParticipation() == Workflow.DoctorParticipation.REQUIRED && !physicianDone)
 					? AWAITING_PHYSICIAN : AWAITING_RECORDS;
@@ -78,6 +102,7 @@ final class CaseStateMachine {
 			case RESUME -> AWAITING_RECORDS;
 			case ASSIGN -> ASSIGNED;
 			case ACCEPT -> IN_REVIEW;
+			case DECLINE -> READY_FOR_TRIAGE;
 			case SUBMIT_OPINION, RESUBMIT -> OPINION_SUBMITTED;
 			case RETURN -> RETURNED;
 			case APPROVE -> APPROVED;

@@ -95,6 +95,12 @@ class MedicalCase extends TenantOwned {
 	@Column(name = "config_version")
 	private Integer configVersion;
 
+	@Column(name = "delivered_at")
+	private Instant deliveredAt;
+
+	@Column(name = "billing_settled_at")
+	private Instant billingSettledAt;
+
 	@Column(name = "patient_id", nullable = false, updatable = false)
 	private String patientId;
 
@@ -184,13 +190,60 @@ class MedicalCase extends TenantOwned {
 
 	/** Moves the case by the one state machine. @return the status it left */
 	CaseStatus apply(CaseEvent event, Workflow workflow, Instant now) {
+		return apply(event, workflow, now, java.util.List.of());
+	}
+
+	/**
+	 * As {@link #apply(CaseEvent, Workflow, Instant)}, with work still open that guards
+	 * it.
+	 */
+	CaseStatus apply(CaseEvent event, Workflow workflow, Instant now, java.util.List<String> pendingWork) {
 		CaseStatus from = this.status;
-		this.status = CaseStateMachine.next(from, event, workflow, false);
+		this.status = CaseStateMachine.next(from, event, workflow,
+				new CaseStateMachine.Facts(this.physicianCompletedAt != null, pendingWork, this.deliveredAt != null,
+						this.billingSettledAt != null));
 		if (event == CaseEvent.SUBMIT) {
 			this.submittedAt = now;
 		}
 		this.updatedAt = now;
 		return from;
+	}
+
+	/** The opinion reached its first reader. @return whether this is news */
+	boolean delivered(Instant now) {
+		if (this.deliveredAt != null) {
+			return false;
+		}
+		this.deliveredAt = now;
+		this.updatedAt = now;
+		return true;
+	}
+
+	/** Billing has nothing left to do. @return whether this is news */
+	boolean billingSettled(Instant now) {
+		if (this.billingSettledAt != null) {
+			return false;
+		}
+		this.billingSettledAt = now;
+		this.updatedAt = now;
+		return true;
+	}
+
+	boolean readyToClose() {
+		return this.deliveredAt != null && this.billingSettledAt != null
+				&& CaseStateMachine.allows(this.status, CaseEvent.CLOSE);
+	}
+
+	String requestedSpecialist() {
+		return this.requestedSpecialist;
+	}
+
+	String specialty() {
+		return this.specialty;
+	}
+
+	java.time.LocalDate dueOn() {
+		return this.dueOn;
 	}
 
 	void setDueOn(java.time.LocalDate dueOn) {

@@ -40,7 +40,8 @@ class DemoAccountsSeeder implements ApplicationRunner, DemoAccounts {
 
 	private static final List<Demo> OPERATOR_USERS = List.of(new Demo("triage", Role.TRIAGE),
 			new Demo("specialist", Role.SPECIALIST), new Demo("approver", Role.APPROVER),
-			new Demo("admin", Role.PLATFORM_ADMIN));
+			new Demo("admin", Role.PLATFORM_ADMIN), new Demo("reader", Role.SPECIALIST),
+			new Demo("radiologist", Role.SPECIALIST), new Demo("pathologist", Role.SPECIALIST));
 
 	private final Tenants tenants;
 
@@ -178,7 +179,10 @@ class DemoAccountsSeeder implements ApplicationRunner, DemoAccounts {
 		if (partition.isPlatform()) {
 			return switch (demo.kind()) {
 				case "triage" -> "Tom Reyes";
-				case "specialist" -> "Dr. Sara Lindqvist";
+				case "specialist" -> "Dr. Sarah Cohen";
+				case "reader" -> "Dr. Hiroshi Tanaka";
+				case "radiologist" -> "Dr. David Aronson";
+				case "pathologist" -> "Dr. Mei Lin";
 				case "approver" -> "Dr. Omar Haddad";
 				default -> "Priya Natarajan";
 			};

@@ -1,5 +1,13 @@
 package org.consilium.specialists.internal;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+import org.consilium.specialists.Ranking;
+
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -68,6 +76,60 @@ class JdbcSpecialistDirectory implements SpecialistDirectory {
 		return this.jdbc.query(SELECT + " and s.specialist_id = ?", this::card, pools.toArray(String[]::new), id)
 			.stream()
 			.findFirst();
+	}
+
+	@Override
+	public List<Ranking.Candidate> candidates(String specialty, Map<String, Integer> load) {
+		Map<String, List<LocalDate[]>> absences = new HashMap<>();
+		this.jdbc.query(
+				"select specialist_id, starts_on, ends_on from specialist_absence where ends_on >= current_date",
+				(ResultSet row) -> {
+					absences.computeIfAbsent(row.getString(1), (k) -> new ArrayList<>())
+						.add(new LocalDate[] { row.getObject(2, LocalDate.class), row.getObject(3, LocalDate.class) });
+				});
+		return this.jdbc.query("""
+				select s.*, array(select m.pool_id from specialist_pool_member m
+				                  where m.specialist_id = s.specialist_id) as pools
+				from specialist s
+				where s.active and s.account_id is not null and ? = any (s.specialties)
+				""", (row, index) -> {
+			String id = row.getString("specialist_id");
+			return new Ranking.Candidate(id, row.getString("display_name"), true,
+					Set.copyOf(strings(row.getArray("specialties"))),
+					Set.copyOf(strings(row.getArray("sub_specialties"))),
+					Set.copyOf(strings(row.getArray("languages"))), Set.copyOf(strings(row.getArray("jurisdictions"))),
+					Set.copyOf(strings(row.getArray("pools"))), load.getOrDefault(id, 0),
+					row.getInt("max_active_cases"), absences.getOrDefault(id, List.of()));
+		}, specialty);
+	}
+
+	@Override
+	public Optional<SignIn> signIn(String specialistId) {
+		return this.jdbc.query(
+				"select specialist_id, account_id, display_name, specialties from specialist where specialist_id = ? and account_id is not null",
+				(row, index) -> new SignIn(row.getString(1), row.getString(2), row.getString(3),
+						strings(row.getArray(4))),
+				specialistId)
+			.stream()
+			.findFirst();
+	}
+
+	@Override
+	public Optional<String> specialistOf(String accountId) {
+		return this.jdbc
+			.queryForList("select specialist_id from specialist where account_id = ?", String.class, accountId)
+			.stream()
+			.findFirst();
+	}
+
+	@Override
+	public void linkAccount(String specialistId, String accountId) {
+		this.jdbc.update("update specialist set account_id = null where account_id = ? and specialist_id <> ?",
+				accountId, specialistId);
+		if (this.jdbc.update("update specialist set account_id = ? where specialist_id = ?", accountId,
+				specialistId) != 1) {
+			throw new IllegalArgumentException("No specialist " + specialistId);
+		}
 	}
 
 	private SpecialistCard card(ResultSet row, int index) throws SQLException {

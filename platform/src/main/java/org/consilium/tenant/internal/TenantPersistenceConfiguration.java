@@ -5,6 +5,7 @@ import java.sql.SQLException;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
+import org.consilium.tenant.DatabaseActor;
 import org.consilium.tenant.TenancyProperties;
 import org.consilium.tenant.TenantContext;
 import org.consilium.tenant.TenantId;
@@ -12,6 +13,7 @@ import org.hibernate.Session;
 import org.hibernate.cfg.AvailableSettings;
 import org.hibernate.context.spi.CurrentTenantIdentifierResolver;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.orm.jpa.HibernatePropertiesCustomizer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -42,8 +44,9 @@ class TenantPersistenceConfiguration {
 
 	@Bean
 	@Primary
-	JpaTransactionManager transactionManager(EntityManagerFactory entityManagerFactory) {
-		return new TenantTransactionManager(entityManagerFactory);
+	JpaTransactionManager transactionManager(EntityManagerFactory entityManagerFactory,
+			ObjectProvider<DatabaseActor> actor) {
+		return new TenantTransactionManager(entityManagerFactory, actor);
 	}
 
 	/** Async work carries the tenant of the code that scheduled it, explicitly. */
@@ -75,9 +78,12 @@ class TenantPersistenceConfiguration {
 
 	static final class TenantTransactionManager extends JpaTransactionManager {
 
-		TenantTransactionManager(EntityManagerFactory entityManagerFactory) {
+		private final ObjectProvider<DatabaseActor> actor;
+
+		TenantTransactionManager(EntityManagerFactory entityManagerFactory, ObjectProvider<DatabaseActor> actor) {
 			super(entityManagerFactory);
-			setJpaDialect(new RowLevelSecurityDialect());
+			this.actor = actor;
+			setJpaDialect(new RowLevelSecurityDialect(actor));
 		}
 
 		@Override
@@ -85,7 +91,7 @@ class TenantPersistenceConfiguration {
 			super.afterPropertiesSet();
 			// The superclass adopts the factory's dialect here; the tenant-setting one
 			// must win.
-			setJpaDialect(new RowLevelSecurityDialect());
+			setJpaDialect(new RowLevelSecurityDialect(this.actor));
 		}
 
 		@Override
@@ -98,15 +104,24 @@ class TenantPersistenceConfiguration {
 
 	static final class RowLevelSecurityDialect extends HibernateJpaDialect {
 
+		private final ObjectProvider<DatabaseActor> actor;
+
+		RowLevelSecurityDialect(ObjectProvider<DatabaseActor> actor) {
+			this.actor = actor;
+		}
+
 		@Override
 		public Object beginTransaction(EntityManager entityManager, TransactionDefinition definition)
 				throws SQLException {
 			TenantId tenant = TenantContext.current();
+			DatabaseActor databaseActor = this.actor.getIfAvailable();
+			String limitedTo = (databaseActor != null) ? databaseActor.limitedTo().orElse("") : "";
 			Object transactionData = super.beginTransaction(entityManager, definition);
 			entityManager.unwrap(Session.class).doWork((connection) -> {
-				try (PreparedStatement statement = connection
-					.prepareStatement("select set_config('app.tenant_id', ?, true)")) {
+				try (PreparedStatement statement = connection.prepareStatement(
+						"select set_config('app.tenant_id', ?, true), set_config('app.actor_id', ?, true)")) {
 					statement.setString(1, tenant.value());
+					statement.setString(2, limitedTo);
 					statement.execute();
 				}
 			});

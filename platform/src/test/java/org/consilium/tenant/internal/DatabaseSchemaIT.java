@@ -47,6 +47,28 @@ class DatabaseSchemaIT {
 		}
 	}
 
+	/**
+	 * Decision 015: every table of case data, including future ones, limits specialists and
+	 * approvers to the cases assigned to them.
+	 */
+	@Test
+	void every_table_of_case_data_has_the_restrictive_assignment_policy() {
+		List<String> caseTables = admin().queryForList("""
+				select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
+				where n.nspname = 'public' and c.relkind = 'r'
+				  and exists (select 1 from pg_attribute a where a.attrelid = c.oid and a.attname = 'case_id')
+				  and c.relname <> 'case_assignment'""", String.class);
+		assertThat(caseTables).contains("case_record", "opinion_version", "case_timeline");
+		caseTables = new java.util.ArrayList<>(caseTables);
+		caseTables.add("medical_case");
+		for (String table : caseTables) {
+			Integer restrictive = admin().queryForObject("""
+					select count(*) from pg_policies where tablename = ? and permissive = 'RESTRICTIVE'
+					  and qual like '%consilium_case_visible%'""", Integer.class, table);
+			assertThat(restrictive).as("assignment policy on %s", table).isOne();
+		}
+	}
+
 	@Test
 	void tenant_id_leads_every_primary_key_and_index_of_tenant_tables() {
 		for (Map<String, Object> table : tenantTables()) {
