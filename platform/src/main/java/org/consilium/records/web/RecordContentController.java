@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.consilium.cases.CaseAccess;
 import org.consilium.cases.CaseId;
@@ -17,6 +18,12 @@ import org.consilium.records.RecordIntegrityException;
 import org.consilium.records.RecordNotFoundException;
 import org.consilium.records.RecordSummary;
 import org.consilium.records.Records;
+import org.consilium.identity.ConsiliumUser;
+import org.consilium.identity.CurrentUser;
+import org.consilium.tenant.Site;
+import org.consilium.tenant.TenantContext;
+import org.consilium.tenant.TenantId;
+import org.consilium.tenant.Tenants;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -43,9 +50,41 @@ class RecordContentController {
 
 	private final CaseAccess access;
 
-	RecordContentController(Records records, CaseAccess access) {
+	private final Tenants tenants;
+
+	RecordContentController(Records records, CaseAccess access, Tenants tenants) {
 		this.records = records;
 		this.access = access;
+		this.tenants = tenants;
+	}
+
+	/**
+	 * The same, on the operator site, for operator users working on a programme's case
+	 * (decision 015): the case is read inside that programme's partition, where only its
+	 * assignees (and triage) can see it.
+	 */
+	@GetMapping("/work/{tenant}/{reference}/records/{id}/content")
+	void operatorContent(@PathVariable String tenant, @PathVariable String reference, @PathVariable UUID id,
+			@RequestParam(defaultValue = "false") boolean inline, HttpServletRequest request,
+			HttpServletResponse response) throws IOException {
+		boolean operator = request.getAttribute(Site.class.getName()) instanceof Site.OperatorSite
+				&& CurrentUser.find().filter(ConsiliumUser::isOperatorUser).isPresent();
+		TenantId programme = operator ? parse(tenant) : null;
+		if (programme == null || this.tenants.find(programme).isEmpty()) {
+			throw new CaseNotFoundException(reference);
+		}
+		try (TenantContext.Scope scope = TenantContext.enter(programme)) {
+			content(reference, id, inline, response);
+		}
+	}
+
+	private static TenantId parse(String tenant) {
+		try {
+			return TenantId.of(tenant);
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
 	}
 
 	@GetMapping("/cases/{reference}/records/{id}/content")

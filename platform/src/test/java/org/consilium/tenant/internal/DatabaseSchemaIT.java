@@ -48,8 +48,8 @@ class DatabaseSchemaIT {
 	}
 
 	/**
-	 * Decision 015: every table of case data, including future ones, limits specialists and
-	 * approvers to the cases assigned to them.
+	 * Decision 015: every table of case data, including future ones, limits specialists
+	 * and approvers to the cases assigned to them.
 	 */
 	@Test
 	void every_table_of_case_data_has_the_restrictive_assignment_policy() {
