@@ -68,4 +68,20 @@ public final class ReviewFixtures {
 			.queryForObject("select status from medical_case where id = ?", String.class, id(key).value()));
 	}
 
+	/**
+	 * What an approver's return of version 1 does to the case, the version and the review
+	 * table (the approval itself is not this module's test).
+	 */
+	public static void returnToSpecialist(CaseKey key, String comment) {
+		var admin = TestDatabase.get().adminJdbc();
+		java.util.UUID caseId = id(key).value();
+		admin.update("update opinion_version set state = 'RETURNED' where case_id = ? and version = 1", caseId);
+		admin.update("update medical_case set status = 'RETURNED' where id = ?", caseId);
+		admin.update("""
+				insert into opinion_review (tenant_id, id, case_id, version, kind, outcome, comment, reviewer_id,
+				    reviewer_name, reviewed_at)
+				values (?, ?, ?, 1, 'APPROVAL', 'RETURNED', ?, 'test:operator:approver', 'Dr. Approver', now())
+				""", key.tenant().value(), java.util.UUID.randomUUID(), caseId, comment);
+	}
+
 }

@@ -105,6 +105,9 @@ class CaseWorkspaceView extends Div implements BeforeEnterObserver, HasDynamicTi
 			boolean editable = file.details().status() == CaseStatus.IN_REVIEW
 					|| file.details().status() == CaseStatus.RETURNED;
 			add(new OpinionEditor(this.work, this.key, file.questions(), latest, editable, zone, this::reload));
+			if (versions.size() > 1 || latest.filter((v) -> v.state() != OpinionVersion.State.DRAFT).isPresent()) {
+				add(new OpinionHistory(versions, zone));
+			}
 		}
 		programme.ifPresent((t) -> add(new CaseFileSections(file, t.config(), zone)));
 		add(new RecordLinks(file, zone), new Anchor("work", getTranslation("work.back")));

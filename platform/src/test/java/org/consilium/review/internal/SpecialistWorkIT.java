@@ -250,7 +250,7 @@ class SpecialistWorkIT {
 		as(this.specialist, () -> this.work.accept(key, Assignment.Task.REVIEW));
 		as(this.specialist, () -> this.work.saveDraft(key, complete()));
 		as(this.specialist, () -> this.work.submitOpinion(key));
-		returnToSpecialist(key, "Please cite the current guideline.");
+		ReviewFixtures.returnToSpecialist(key, "Please cite the current guideline.");
 
 		assertThat(as(this.specialist, () -> this.work.lastReview(key))).hasValueSatisfying((note) -> {
 			assertThat(note.comment()).isEqualTo("Please cite the current guideline.");
@@ -299,19 +299,6 @@ class SpecialistWorkIT {
 						() -> this.records.upload(ReviewFixtures.id(key),
 								new NewRecord(RecordKind.MEDICAL_RECORD, "en", name),
 								new ByteArrayInputStream(TestFiles.pdf(1)))));
-	}
-
-	/** What the approver's return does to the case, version and review table. */
-	private static void returnToSpecialist(CaseKey key, String comment) {
-		var admin = TestDatabase.get().adminJdbc();
-		UUID caseId = ReviewFixtures.id(key).value();
-		admin.update("update opinion_version set state = 'RETURNED' where case_id = ? and version = 1", caseId);
-		admin.update("update medical_case set status = 'RETURNED' where id = ?", caseId);
-		admin.update("""
-				insert into opinion_review (tenant_id, id, case_id, version, kind, outcome, comment, reviewer_id,
-				    reviewer_name, reviewed_at)
-				values (?, ?, ?, 1, 'APPROVAL', 'RETURNED', ?, 'test:operator:approver', 'Dr. Approver', now())
-				""", key.tenant().value(), UUID.randomUUID(), caseId, comment);
 	}
 
 	private static OpinionContent draft(String summary) {

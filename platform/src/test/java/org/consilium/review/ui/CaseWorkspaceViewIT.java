@@ -1,12 +1,14 @@
 package org.consilium.review.ui;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
@@ -15,13 +17,16 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextArea;
+import org.consilium.cases.Assignment;
 import org.consilium.cases.CaseAssignments;
 import org.consilium.cases.CaseStatus;
 import org.consilium.cases.Cases;
 import org.consilium.identity.ConsiliumUser;
 import org.consilium.review.CaseKey;
 import org.consilium.review.OpinionContent;
+import org.consilium.review.OpinionVersion;
 import org.consilium.review.ReviewFixtures;
+import org.consilium.review.SpecialistWork;
 import org.consilium.support.IntegrationTest;
 import org.consilium.support.KaribuSite;
 import org.consilium.support.Users;
@@ -58,6 +63,9 @@ class CaseWorkspaceViewIT {
 
 	@Autowired
 	CaseAssignments assignments;
+
+	@Autowired
+	SpecialistWork work;
 
 	ConsiliumUser specialist;
 
@@ -112,8 +120,38 @@ class CaseWorkspaceViewIT {
 				.contains("with the approver");
 			assertThat(area("opinion-summary").isReadOnly()).isTrue();
 			assertThat(_find(Button.class, (spec) -> spec.withId("submit-opinion"))).isEmpty();
+			assertThat(_get(Details.class, (spec) -> spec.withId("opinion-history")).getSummaryText())
+				.isEqualTo("Versions of the opinion (1)");
 		}
 		assertThat(ReviewFixtures.status(this.key)).isEqualTo(CaseStatus.OPINION_SUBMITTED);
+	}
+
+	@Test
+	void a_returned_opinion_shows_the_comments_and_opens_again_for_writing() {
+		Users.as(this.specialist, () -> {
+			this.work.accept(this.key, Assignment.Task.REVIEW);
+			this.work.saveDraft(this.key,
+					new OpinionContent("First summary", OpinionContent.Assessment.AGREE, "Because",
+							List.of(new OpinionContent.Answer("Is the valve repair needed?", "Yes"),
+									new OpinionContent.Answer("Would you operate now or wait?", "Now")),
+							"Refer", "", "", ""));
+			return this.work.submitOpinion(this.key);
+		});
+		ReviewFixtures.returnToSpecialist(this.key, "Please cite the current guideline.");
+		try (KaribuSite site = KaribuSite.open(this.context, null, Locale.ENGLISH)
+			.signIn(this.specialist)
+			.navigate("work/" + this.key.path())) {
+			assertThat(_get(Paragraph.class, (spec) -> spec.withId("returned-comment")).getText())
+				.isEqualTo("Please cite the current guideline.");
+			assertThat(area("opinion-summary").getValue()).isEqualTo("First summary");
+			assertThat(area("opinion-summary").isReadOnly()).isFalse();
+			_setValue(area("opinion-references"), "2020 ACC/AHA valve guideline.");
+			_click(_get(Button.class, (spec) -> spec.withId("submit-opinion")));
+			assertThat(_get(Paragraph.class, (spec) -> spec.withId("opinion-with-approver"))).isNotNull();
+		}
+		assertThat(ReviewFixtures.status(this.key)).isEqualTo(CaseStatus.OPINION_SUBMITTED);
+		assertThat(Users.as(this.specialist, () -> this.work.versions(this.key))).extracting(OpinionVersion::state)
+			.containsExactly(OpinionVersion.State.RETURNED, OpinionVersion.State.SUBMITTED);
 	}
 
 	@Test
