@@ -46,6 +46,12 @@ import org.consilium.tenant.Tenants;
 @OperatorRoute
 class CaseWorkspaceView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
+	/**
+	 * Where a review may still be handed back (the state machine's rule for declining).
+	 */
+	private static final java.util.Set<CaseStatus> DECLINABLE = java.util.EnumSet.of(CaseStatus.ASSIGNED,
+			CaseStatus.IN_REVIEW, CaseStatus.RETURNED);
+
 	private final transient SpecialistWork work;
 
 	private final transient Tenants tenants;
@@ -127,7 +133,7 @@ class CaseWorkspaceView extends Div implements BeforeEnterObserver, HasDynamicTi
 			accept.setId("accept");
 			actions.add(accept);
 		}
-		if (file.details().status() != CaseStatus.OPINION_SUBMITTED) {
+		if (DECLINABLE.contains(file.details().status())) {
 			Button decline = new Button(getTranslation("work.decline"),
 					(event) -> new DeclineDialog(this::decline).open());
 			decline.setId("decline");
