@@ -35,10 +35,16 @@ class RereadAssignDialog extends Dialog {
 		List<Ranking.Suggestion> ranked = rereads.suggestions(key, reread.id());
 		this.suggestions.setId("reread-suggestions");
 		this.suggestions.addColumn(Ranking.Suggestion::displayName)
+			.setKey("name")
 			.setHeader(getTranslation("reread.panel.name"))
 			.setAutoWidth(true);
-		this.suggestions.addColumn(Ranking.Suggestion::score).setHeader(getTranslation("reread.panel.score"));
-		this.suggestions.addColumn(this::reasons).setHeader(getTranslation("reread.panel.reasons")).setFlexGrow(3);
+		this.suggestions.addColumn(Ranking.Suggestion::score)
+			.setKey("score")
+			.setHeader(getTranslation("reread.panel.score"));
+		this.suggestions.addColumn(this::reasons)
+			.setKey("reasons")
+			.setHeader(getTranslation("reread.panel.reasons"))
+			.setFlexGrow(3);
 		this.suggestions.setItems(ranked);
 		this.suggestions.setAllRowsVisible(true);
 		this.suggestions.setSelectionMode(Grid.SelectionMode.SINGLE);
