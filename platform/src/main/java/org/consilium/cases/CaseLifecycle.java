@@ -28,6 +28,21 @@ public interface CaseLifecycle {
 	 */
 	void delivered(CaseId caseId);
 
+	/**
+	 * The tenant's cases in any of the statuses, soonest due first: for staff who see
+	 * every case (triage); limited actors see only their assigned ones.
+	 */
+	@PreAuthorize("hasAnyRole('TRIAGE', 'CASE_COORDINATOR', 'PLATFORM_ADMIN')")
+	List<CaseSummary> inStatuses(java.util.Collection<CaseStatus> statuses, int limit);
+
+	/** The account id of the case's patient, and of its doctor if one takes part. */
+	@PreAuthorize("isAuthenticated()")
+	Participants participants(CaseId caseId);
+
+	/** Who the case is about and who referred it. */
+	record Participants(String patientId, String physicianId) {
+	}
+
 	/** The case as listed, if the caller can see it. */
 	@PreAuthorize("isAuthenticated()")
 	CaseSummary summary(CaseId caseId);

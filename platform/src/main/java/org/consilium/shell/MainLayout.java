@@ -81,6 +81,17 @@ public class MainLayout extends Div implements RouterLayout {
 		else if (this.tenant.isPresent() && user.isPresent() && user.get().has(Role.REFERRING_PHYSICIAN)) {
 			nav.add(new Anchor("doctor/cases", getTranslation("nav.cases")));
 		}
+		else if (this.tenant.isEmpty() && user.isPresent() && user.get().isOperatorUser()) {
+			if (user.get().has(Role.TRIAGE)) {
+				nav.add(new Anchor("triage", getTranslation("nav.triage")));
+			}
+			if (user.get().has(Role.SPECIALIST) || user.get().has(Role.APPROVER)) {
+				nav.add(new Anchor("work", getTranslation("nav.work")));
+			}
+			if (user.get().has(Role.PLATFORM_ADMIN)) {
+				nav.add(new Anchor("operator/specialists", getTranslation("nav.specialists")));
+			}
+		}
 		return nav;
 	}
 

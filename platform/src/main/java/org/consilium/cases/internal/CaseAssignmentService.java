@@ -98,7 +98,7 @@ class CaseAssignmentService implements CaseAssignments {
 			.subject("case", caseId)
 			.details(task + " to " + assignee.actorId() + ": " + why));
 		this.events.publishEvent(new CaseActivity(caseId, "assigned",
-				Map.of("task", task.name().toLowerCase(java.util.Locale.ROOT), "name", assignee.actorName())));
+				Map.of("taskKey", "assignment.task." + task.name(), "name", assignee.actorName())));
 		return find(id).orElseThrow();
 	}
 
@@ -116,8 +116,8 @@ class CaseAssignmentService implements CaseAssignments {
 		this.jdbc.update("update case_assignment set state = 'ACCEPTED' where id = ?", assignmentId);
 		this.audit.record(
 				AuditEntry.of("CASE_ASSIGNMENT_ACCEPTED").subject("case", caseId).details(assignment.task().name()));
-		this.events.publishEvent(new CaseActivity(caseId, "accepted", Map.of("task",
-				assignment.task().name().toLowerCase(java.util.Locale.ROOT), "name", assignment.actorName())));
+		this.events.publishEvent(new CaseActivity(caseId, "accepted",
+				Map.of("taskKey", "assignment.task." + assignment.task().name(), "name", assignment.actorName())));
 		return find(assignmentId).orElseThrow();
 	}
 
@@ -133,8 +133,8 @@ class CaseAssignmentService implements CaseAssignments {
 		this.audit.record(AuditEntry.of("CASE_ASSIGNMENT_DECLINED")
 			.subject("case", caseId)
 			.details(assignment.task() + ": " + why));
-		this.events.publishEvent(new CaseActivity(caseId, "declined", Map.of("task",
-				assignment.task().name().toLowerCase(java.util.Locale.ROOT), "name", assignment.actorName())));
+		this.events.publishEvent(new CaseActivity(caseId, "declined",
+				Map.of("taskKey", "assignment.task." + assignment.task().name(), "name", assignment.actorName())));
 		end(assignmentId, "DECLINED", why);
 	}
 
@@ -172,7 +172,7 @@ class CaseAssignmentService implements CaseAssignments {
 	@Override
 	@Transactional(readOnly = true)
 	public List<Assignment> ofCase(CaseId caseId) {
-		return this.jdbc.query("select * from case_assignment where case_id = ? order by assigned_at, id",
+		return this.jdbc.query("select * from case_assignment where case_id = ? order by assigned_at, (ended_at is null), ended_at, id",
 				CaseAssignmentService::map, caseId.value());
 	}
 

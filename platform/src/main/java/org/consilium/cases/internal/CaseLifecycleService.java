@@ -59,6 +59,23 @@ class CaseLifecycleService implements CaseLifecycle {
 
 	@Override
 	@Transactional(readOnly = true)
+	public List<CaseSummary> inStatuses(java.util.Collection<org.consilium.cases.CaseStatus> statuses, int limit) {
+		return this.cases
+			.findByStatusInOrderByDueOnAscCreatedAtAsc(statuses, org.springframework.data.domain.Limit.of(limit))
+			.stream()
+			.map(MedicalCase::summary)
+			.toList();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Participants participants(CaseId caseId) {
+		MedicalCase medicalCase = load(caseId);
+		return new Participants(medicalCase.patientId(), medicalCase.physicianUserId());
+	}
+
+	@Override
+	@Transactional(readOnly = true)
 	public CaseSummary summary(CaseId caseId) {
 		return load(caseId).summary();
 	}

@@ -21,4 +21,7 @@ interface MedicalCaseRepository extends JpaRepository<MedicalCase, UUID> {
 
 	boolean existsByReference(String reference);
 
+	List<MedicalCase> findByStatusInOrderByDueOnAscCreatedAtAsc(
+			java.util.Collection<org.consilium.cases.CaseStatus> statuses, Limit limit);
+
 }

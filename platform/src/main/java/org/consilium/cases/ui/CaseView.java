@@ -46,6 +46,10 @@ import org.consilium.tenantconfig.Workflow;
 @RolesAllowed({ Roles.PATIENT, Roles.CASE_COORDINATOR, Roles.TENANT_ADMIN })
 class CaseView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
+	/** The statuses in which the opinion has been published. */
+	private static final java.util.Set<CaseStatus> OPINION_OUT = java.util.EnumSet.of(CaseStatus.PUBLISHED,
+			CaseStatus.VIEWED_BY_PHYSICIAN, CaseStatus.CLOSED);
+
 	private final transient TurnaroundClock turnaround;
 
 	private final transient Cases cases;
@@ -115,6 +119,15 @@ class CaseView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 		}
 		else {
 			add(nextSteps(details));
+		}
+		if (OPINION_OUT.contains(details.status())) {
+			Anchor opinion = new Anchor("cases/" + details.reference().value() + "/opinion",
+					getTranslation("case.opinion.open"));
+			opinion.setId("opinion-link");
+			Div card = new Div(new H2(getTranslation("case.opinion")),
+					new Paragraph(getTranslation("case.opinion.intro")), opinion);
+			card.addClassName("card");
+			add(card);
 		}
 		boolean coordinator = CurrentUser.find().map((user) -> user.has(Role.CASE_COORDINATOR)).orElse(false);
 		if (coordinator && details.status() != CaseStatus.DRAFT && details.status().isOpen()) {

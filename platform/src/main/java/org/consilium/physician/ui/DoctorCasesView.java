@@ -19,6 +19,11 @@ import org.consilium.shell.MainLayout;
 @RolesAllowed(Roles.REFERRING_PHYSICIAN)
 class DoctorCasesView extends Div implements HasDynamicTitle {
 
+	/** The statuses in which the opinion has been published. */
+	private static final java.util.Set<org.consilium.cases.CaseStatus> OPINION_OUT = java.util.EnumSet.of(
+			org.consilium.cases.CaseStatus.PUBLISHED, org.consilium.cases.CaseStatus.VIEWED_BY_PHYSICIAN,
+			org.consilium.cases.CaseStatus.CLOSED);
+
 	DoctorCasesView(DoctorCases doctorCases) {
 		add(new H1(getTranslation("doctor.cases.title")));
 		var mine = doctorCases.mine();
@@ -34,6 +39,15 @@ class DoctorCasesView extends Div implements HasDynamicTitle {
 		grid.addColumn(DoctorCase::patientName).setHeader(getTranslation("case.patient"));
 		grid.addColumn((c) -> getTranslation("case.status." + c.status().name()))
 			.setHeader(getTranslation("case.status"));
+		grid.addComponentColumn((c) -> {
+			if (!OPINION_OUT.contains(c.status())) {
+				return new com.vaadin.flow.component.html.Span();
+			}
+			com.vaadin.flow.component.html.Anchor opinion = new com.vaadin.flow.component.html.Anchor(
+					"cases/" + c.reference().value() + "/opinion", getTranslation("doctor.cases.opinion"));
+			opinion.setId("opinion-" + c.reference().value());
+			return opinion;
+		}).setHeader(getTranslation("doctor.cases.opinion.header"));
 		grid.setItems(mine);
 		grid.setAllRowsVisible(true);
 		grid.addItemClickListener((event) -> getUI()
