@@ -172,7 +172,8 @@ class CaseAssignmentService implements CaseAssignments {
 	@Override
 	@Transactional(readOnly = true)
 	public List<Assignment> ofCase(CaseId caseId) {
-		return this.jdbc.query("select * from case_assignment where case_id = ? order by assigned_at, (ended_at is null), ended_at, id",
+		return this.jdbc.query(
+				"select * from case_assignment where case_id = ? order by assigned_at, (ended_at is null), ended_at, id",
 				CaseAssignmentService::map, caseId.value());
 	}
 

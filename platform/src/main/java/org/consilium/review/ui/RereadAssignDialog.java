@@ -93,7 +93,7 @@ class RereadAssignDialog extends Dialog {
 	private String reasons(Ranking.Suggestion suggestion) {
 		return suggestion.reasons()
 			.stream()
-			.map((reason) -> getTranslation("ranking.reason." + reason.key(), reason.points()))
+			.map((reason) -> getTranslation("ranking.reason." + reason.key()) + " (+" + reason.points() + ")")
 			.collect(Collectors.joining("; "));
 	}
 
