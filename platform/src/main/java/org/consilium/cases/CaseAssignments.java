@@ -45,6 +45,13 @@ public interface CaseAssignments {
 	@PreAuthorize("isAuthenticated()")
 	void finish(CaseId caseId, UUID assignmentId);
 
+	/**
+	 * Ends one open assignment (e.g. its re-read was cancelled); the assignee's access to
+	 * the case ends. Nothing happens if it is no longer open.
+	 */
+	@PreAuthorize("isAuthenticated()")
+	void end(CaseId caseId, UUID assignmentId, String reason);
+
 	/** Ends every open assignment of the task (e.g. when the case is published). */
 	@PreAuthorize("isAuthenticated()")
 	void endAll(CaseId caseId, Assignment.Task task, String reason);

@@ -149,6 +149,18 @@ class CaseAssignmentService implements CaseAssignments {
 	}
 
 	@Override
+	public void end(CaseId caseId, UUID assignmentId, String reason) {
+		Optional<Assignment> open = find(assignmentId).filter(Assignment::isOpen)
+			.filter((a) -> a.caseId().equals(caseId));
+		if (open.isPresent()) {
+			this.audit.record(AuditEntry.of("CASE_ASSIGNMENT_ENDED")
+				.subject("case", caseId)
+				.details(open.get().task() + ": " + reason));
+			end(assignmentId, "ENDED", reason);
+		}
+	}
+
+	@Override
 	public void endAll(CaseId caseId, Assignment.Task task, String reason) {
 		this.entityManager.flush();
 		this.jdbc.update("""
