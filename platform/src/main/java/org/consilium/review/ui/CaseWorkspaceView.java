@@ -60,7 +60,10 @@ class CaseWorkspaceView extends Div implements BeforeEnterObserver, HasDynamicTi
 
 	private String title = "";
 
-	CaseWorkspaceView(SpecialistWork work, Tenants tenants) {
+	private final transient org.consilium.review.Rereads rereads;
+
+	CaseWorkspaceView(SpecialistWork work, Tenants tenants, org.consilium.review.Rereads rereads) {
+		this.rereads = rereads;
 		this.work = work;
 		this.tenants = tenants;
 		addClassName("workspace-page");
@@ -113,6 +116,9 @@ class CaseWorkspaceView extends Div implements BeforeEnterObserver, HasDynamicTi
 			add(new OpinionEditor(this.work, this.key, file.questions(), latest, editable, zone, this::reload));
 			if (versions.size() > 1 || latest.filter((v) -> v.state() != OpinionVersion.State.DRAFT).isPresent()) {
 				add(new OpinionHistory(versions, zone));
+			}
+			if (editable) {
+				add(new RereadsPanel(this.rereads, this.key, false, zone));
 			}
 		}
 		programme.ifPresent((t) -> add(new CaseFileSections(file, t.config(), zone)));

@@ -45,14 +45,26 @@ import org.consilium.tenant.TenantId;
 @OperatorRoute
 class TriageCaseView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
+	/**
+	 * Where re-reads can still be asked for: from triage until the opinion is approved.
+	 */
+	private static final java.util.Set<CaseStatus> REREADS_OPEN = java.util.EnumSet.of(CaseStatus.READY_FOR_TRIAGE,
+			CaseStatus.ASSIGNED, CaseStatus.IN_REVIEW, CaseStatus.RETURNED, CaseStatus.OPINION_SUBMITTED);
+
 	private final transient Triage triage;
 
 	private CaseKey key;
 
 	private String title = "";
 
-	TriageCaseView(Triage triage) {
+	private final transient org.consilium.review.Rereads rereads;
+
+	private final transient org.consilium.tenant.Tenants tenants;
+
+	TriageCaseView(Triage triage, org.consilium.review.Rereads rereads, org.consilium.tenant.Tenants tenants) {
 		this.triage = triage;
+		this.rereads = rereads;
+		this.tenants = tenants;
 		addClassName("triage-case-page");
 	}
 
@@ -104,6 +116,12 @@ class TriageCaseView extends Div implements BeforeEnterObserver, HasDynamicTitle
 		add(assignments(triageCase));
 		if (!triageCase.suggestions().isEmpty()) {
 			add(suggestions(triageCase));
+		}
+		if (REREADS_OPEN.contains(details.status())) {
+			java.time.ZoneId zone = this.tenants.find(this.key.tenant())
+				.map((t) -> t.config().branding().businessHours().timeZone())
+				.orElse(java.time.ZoneOffset.UTC);
+			add(new RereadsPanel(this.rereads, this.key, true, zone));
 		}
 		add(actions(details.status()));
 	}
