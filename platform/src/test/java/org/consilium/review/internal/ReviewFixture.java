@@ -20,6 +20,7 @@ import org.consilium.cases.CaseStatus;
 import org.consilium.cases.Cases;
 import org.consilium.identity.ConsiliumUser;
 import org.consilium.identity.DemoAccounts;
+import org.consilium.review.Approvals;
 import org.consilium.review.CaseKey;
 import org.consilium.review.OpinionContent;
 import org.consilium.review.OpinionSubmitted;
@@ -61,6 +62,8 @@ class ReviewFixture {
 
 	private final DemoAccounts demo;
 
+	private final Approvals approvals;
+
 	private final TransactionTemplate transactions;
 
 	ReviewFixture(ApplicationContext context) {
@@ -70,6 +73,7 @@ class ReviewFixture {
 		this.opinions = context.getBean(OpinionStore.class);
 		this.events = context;
 		this.demo = context.getBean(DemoAccounts.class);
+		this.approvals = context.getBean(Approvals.class);
 		this.transactions = new TransactionTemplate(context.getBean(PlatformTransactionManager.class));
 	}
 
@@ -104,7 +108,10 @@ class ReviewFixture {
 	 * The demo patient's request, ready for triage; the demo doctor takes part if asked.
 	 */
 	CaseDetails readyCase(TenantId tenant, String specialty, boolean withDoctor) {
-		ConsiliumUser patient = demoUser(tenant, Role.PATIENT);
+		return readyCase(tenant, specialty, withDoctor, demoUser(tenant, Role.PATIENT));
+	}
+
+	CaseDetails readyCase(TenantId tenant, String specialty, boolean withDoctor, ConsiliumUser patient) {
 		CaseDetails draft = TenantContext.callAs(tenant, () -> Users.as(patient, () -> {
 			CaseDetails opened = this.cases.openDraft(specialty, "Is the treatment right for me?");
 			return this.cases.saveDraft(opened.id(),
@@ -143,9 +150,38 @@ class ReviewFixture {
 
 	/** A case with its first version submitted and routed. */
 	CaseDetails submitted(TenantId tenant, String specialty, boolean withDoctor, Specialist author) {
-		CaseDetails details = readyCase(tenant, specialty, withDoctor);
+		return submitted(tenant, specialty, withDoctor, author, demoUser(tenant, Role.PATIENT));
+	}
+
+	CaseDetails submitted(TenantId tenant, String specialty, boolean withDoctor, Specialist author,
+			ConsiliumUser patient) {
+		CaseDetails details = readyCase(tenant, specialty, withDoctor, patient);
 		inReview(tenant, details.id(), author);
 		submit(tenant, details.id(), author, "Atrial fibrillation, well controlled.");
+		return details;
+	}
+
+	/**
+	 * A case whose opinion is approved and published: the second reader (where the
+	 * programme has one) concurs, then the approver approves.
+	 */
+	CaseDetails published(TenantId tenant, String specialty, boolean withDoctor, Specialist author) {
+		return published(tenant, specialty, withDoctor, author, demoUser(tenant, Role.PATIENT));
+	}
+
+	CaseDetails published(TenantId tenant, String specialty, boolean withDoctor, Specialist author,
+			ConsiliumUser patient) {
+		CaseDetails details = submitted(tenant, specialty, withDoctor, author, patient);
+		CaseKey key = key(tenant, details);
+		holder(details.id(), Assignment.Task.SECOND_READ).ifPresent((reader) -> Users.as(reader, () -> {
+			this.approvals.concur(key, "Agreed.");
+			return null;
+		}));
+		ConsiliumUser approver = holder(details.id(), Assignment.Task.APPROVAL).orElseThrow();
+		Users.as(approver, () -> {
+			this.approvals.approve(key, null);
+			return null;
+		});
 		return details;
 	}
 
