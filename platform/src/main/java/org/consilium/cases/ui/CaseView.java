@@ -46,6 +46,10 @@ import org.consilium.tenantconfig.Workflow;
 @RolesAllowed({ Roles.PATIENT, Roles.CASE_COORDINATOR, Roles.TENANT_ADMIN })
 class CaseView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
+	/** Where the opinion has been published. */
+	private static final java.util.Set<CaseStatus> OPINION_OUT = java.util.EnumSet.of(CaseStatus.PUBLISHED,
+			CaseStatus.VIEWED_BY_PHYSICIAN, CaseStatus.CLOSED);
+
 	private final transient TurnaroundClock turnaround;
 
 	private final transient Cases cases;
@@ -109,6 +113,9 @@ class CaseView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 		}
 		facts.addClassNames("card", "case-facts");
 		add(heading, facts);
+		if (OPINION_OUT.contains(details.status())) {
+			add(opinionCard(details));
+		}
 		boolean patient = CurrentUser.find().map((user) -> user.has(Role.PATIENT)).orElse(false);
 		if (details.status() == CaseStatus.DRAFT) {
 			add(draft(details, patient));
@@ -130,6 +137,16 @@ class CaseView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 				new TimelineList(this.cases.timeline(details.id()), zone));
 		timeline.addClassName("card");
 		add(request, timeline, new Anchor("cases", getTranslation("case.back")));
+	}
+
+	/** The published opinion, on its own page (review module). */
+	private Div opinionCard(CaseDetails details) {
+		Anchor open = new Anchor("cases/" + details.reference().value() + "/opinion", getTranslation("opinion.link"));
+		open.setId("opinion-link");
+		Div card = new Div(new H2(getTranslation("opinion.link.title")), open);
+		card.addClassName("card");
+		card.setId("opinion-card");
+		return card;
 	}
 
 	/**

@@ -126,7 +126,10 @@ class ReviewPagesIT {
 		assertThat(this.fixture.status(published.id())).isEqualTo(CaseStatus.VIEWED_BY_PHYSICIAN);
 		try (KaribuSite site = KaribuSite.open(this.context, PUBLIC, Locale.ENGLISH)
 			.signIn(patient)
-			.navigate("cases/" + reference + "/opinion")) {
+			.navigate("cases/" + reference)) {
+			assertThat(_get(Anchor.class, (spec) -> spec.withId("opinion-link")).getHref())
+				.isEqualTo("cases/" + reference + "/opinion");
+			site.navigate("cases/" + reference + "/opinion");
 			assertThat(text("opinion")).contains("Atrial fibrillation, well controlled.");
 		}
 	}
