@@ -8,6 +8,7 @@ import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -109,8 +110,7 @@ class ApprovalView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 	}
 
 	private Paragraph fact(String labelKey, String value) {
-		return new Paragraph(OpinionSections.label(getTranslation(labelKey) + ": "),
-				new com.vaadin.flow.component.html.Span(value));
+		return new Paragraph(OpinionSections.label(getTranslation(labelKey) + ": "), new Span(value));
 	}
 
 	private static Optional<CaseKey> key(BeforeEnterEvent event) {

@@ -1,5 +1,6 @@
 package org.consilium.review.ui;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
@@ -37,7 +38,7 @@ class OpinionSections extends Div {
 		}
 	}
 
-	private static Div section(String heading, com.vaadin.flow.component.Component... content) {
+	private static Div section(String heading, Component... content) {
 		Div section = new Div(new H3(heading));
 		section.add(content);
 		section.addClassName("summary-section");
