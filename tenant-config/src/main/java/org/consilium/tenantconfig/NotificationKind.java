@@ -11,7 +11,12 @@ public enum NotificationKind {
 
 	EMAIL_VERIFICATION, PASSWORD_RESET, ALREADY_REGISTERED, DOCTOR_INVITATION, RECORDS_REQUESTED, RECORDS_RECEIVED,
 	CASE_STATUS_UPDATE, OPINION_READY, DOCTOR_HAS_OPINION, PAYMENT_ACTION_NEEDED, CASE_CLOSED, RETRIEVAL_REQUEST,
-	TURNAROUND_ESCALATION;
+	TURNAROUND_ESCALATION,
+	/**
+	 * The patient's own opinion is ready (delivered to the patient, with or without a
+	 * doctor).
+	 */
+	PATIENT_OPINION_READY;
 
 	/**
 	 * The kebab-case name used in tenant files and message keys, e.g.

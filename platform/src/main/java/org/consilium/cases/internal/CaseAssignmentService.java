@@ -99,7 +99,10 @@ class CaseAssignmentService implements CaseAssignments {
 			.details(task + " to " + assignee.actorId() + ": " + why));
 		this.events.publishEvent(new CaseActivity(caseId, "assigned",
 				Map.of("taskKey", "assignment.task." + task.name(), "name", assignee.actorName())));
-		return find(id).orElseThrow();
+		// Not read back: a limited caller (the specialist whose submission assigns the
+		// approval) may create another actor's assignment but not see it.
+		return new Assignment(id, caseId, task, rereadId, assignee.specialistId(), assignee.actorId(),
+				assignee.actorName(), Assignment.State.ASSIGNED, why, by, now, null, null);
 	}
 
 	@Override

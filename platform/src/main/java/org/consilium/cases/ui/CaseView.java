@@ -113,21 +113,15 @@ class CaseView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 		}
 		facts.addClassNames("card", "case-facts");
 		add(heading, facts);
+		if (OPINION_OUT.contains(details.status())) {
+			add(opinionCard(details));
+		}
 		boolean patient = CurrentUser.find().map((user) -> user.has(Role.PATIENT)).orElse(false);
 		if (details.status() == CaseStatus.DRAFT) {
 			add(draft(details, patient));
 		}
 		else {
 			add(nextSteps(details));
-		}
-		if (OPINION_OUT.contains(details.status())) {
-			Anchor opinion = new Anchor("cases/" + details.reference().value() + "/opinion",
-					getTranslation("case.opinion.open"));
-			opinion.setId("opinion-link");
-			Div card = new Div(new H2(getTranslation("case.opinion")),
-					new Paragraph(getTranslation("case.opinion.intro")), opinion);
-			card.addClassName("card");
-			add(card);
 		}
 		boolean coordinator = CurrentUser.find().map((user) -> user.has(Role.CASE_COORDINATOR)).orElse(false);
 		if (coordinator && details.status() != CaseStatus.DRAFT && details.status().isOpen()) {
@@ -143,6 +137,16 @@ class CaseView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 				new TimelineList(this.cases.timeline(details.id()), zone));
 		timeline.addClassName("card");
 		add(request, timeline, new Anchor("cases", getTranslation("case.back")));
+	}
+
+	/** The published opinion, on its own page (review module). */
+	private Div opinionCard(CaseDetails details) {
+		Anchor open = new Anchor("cases/" + details.reference().value() + "/opinion", getTranslation("opinion.link"));
+		open.setId("opinion-link");
+		Div card = new Div(new H2(getTranslation("opinion.link.title")), open);
+		card.addClassName("card");
+		card.setId("opinion-card");
+		return card;
 	}
 
 	/**

@@ -39,6 +39,11 @@ import org.consilium.tenant.Tenants;
 @RolesAllowed({ Roles.PATIENT, Roles.REFERRING_PHYSICIAN, Roles.CASE_COORDINATOR, Roles.TENANT_ADMIN })
 class DoctorView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
+	/** Where the opinion has been published (its page is the review module's). */
+	private static final java.util.Set<org.consilium.cases.CaseStatus> OPINION_OUT = java.util.EnumSet.of(
+			org.consilium.cases.CaseStatus.PUBLISHED, org.consilium.cases.CaseStatus.VIEWED_BY_PHYSICIAN,
+			org.consilium.cases.CaseStatus.CLOSED);
+
 	private final transient DoctorCases doctorCases;
 
 	private final transient InvitationService invitations;
@@ -83,6 +88,13 @@ class DoctorView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 		String base = "cases/" + medicalCase.reference().value();
 		if (medicalCase.asDoctor()) {
 			add(forDoctor(medicalCase, status, base));
+			if (OPINION_OUT.contains(medicalCase.status())) {
+				Anchor opinion = new Anchor(base + "/opinion", getTranslation("opinion.link"));
+				opinion.setId("opinion-link");
+				Div card = new Div(new H2(getTranslation("opinion.link.title")), opinion);
+				card.addClassName("card");
+				add(card);
+			}
 		}
 		else {
 			add(statusCard(status));

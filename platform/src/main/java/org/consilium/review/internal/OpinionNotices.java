@@ -1,0 +1,67 @@
+package org.consilium.review.internal;
+
+import java.util.Locale;
+import java.util.Optional;
+
+import org.consilium.cases.CaseReference;
+import org.consilium.identity.Contacts;
+import org.consilium.identity.Demographics;
+import org.consilium.identity.PatientProfiles;
+import org.consilium.notify.Notice;
+import org.consilium.notify.Notifications;
+import org.consilium.tenant.Tenants;
+import org.consilium.tenantconfig.NotificationKind;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * E-mails (and in-app notices) about a published opinion, through the outbox in the
+ * caller's transaction: a link to the opinion on the programme's site, never its content.
+ */
+@Component
+class OpinionNotices {
+
+	private final Contacts contacts;
+
+	private final PatientProfiles profiles;
+
+	private final Notifications notifications;
+
+	private final Tenants tenants;
+
+	private final TenantLinks links;
+
+	OpinionNotices(Contacts contacts, PatientProfiles profiles, Notifications notifications, Tenants tenants,
+			TenantLinks links) {
+		this.contacts = contacts;
+		this.profiles = profiles;
+		this.notifications = notifications;
+		this.tenants = tenants;
+		this.links = links;
+	}
+
+	void toPhysician(String physicianUserId, CaseReference reference) {
+		send(NotificationKind.OPINION_READY, physicianUserId, defaultLocale(), reference);
+	}
+
+	void toPatient(NotificationKind kind, String patientId, CaseReference reference) {
+		Locale locale = this.profiles.find(patientId)
+			.map(Demographics::preferredLanguage)
+			.filter((language) -> !language.isBlank())
+			.map(Locale::forLanguageTag)
+			.orElseGet(this::defaultLocale);
+		send(kind, patientId, locale, reference);
+	}
+
+	private void send(NotificationKind kind, String userId, Locale locale, CaseReference reference) {
+		Optional<Contacts.Contact> contact = this.contacts.find(userId);
+		contact.ifPresent((to) -> this.notifications.send(Notice
+			.email(kind, to.email(), to.displayName(), locale, this.links.to("cases/" + reference.value() + "/opinion"))
+			.toUser(userId)));
+	}
+
+	private Locale defaultLocale() {
+		return this.tenants.current().config().defaultLocale();
+	}
+
+}

@@ -1,0 +1,29 @@
+package org.consilium.review.internal;
+
+import org.consilium.tenant.Tenants;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Absolute links to the current programme's own site, for e-mails sent while working on
+ * the operator site: {@code SiteLinks} would use the host of the request (the
+ * operator's), where no doctor or patient can sign in.
+ */
+@Component
+class TenantLinks {
+
+	private final Tenants tenants;
+
+	private final String siteUrl;
+
+	TenantLinks(Tenants tenants, @Value("${consilium.links.site-url}") String siteUrl) {
+		this.tenants = tenants;
+		this.siteUrl = siteUrl;
+	}
+
+	String to(String path) {
+		return this.siteUrl.replace("{host}", this.tenants.current().config().canonicalHost()) + path;
+	}
+
+}
