@@ -68,8 +68,4 @@ public interface CaseAssignments {
 	@PreAuthorize("isAuthenticated()")
 	List<Assignment> openOfCurrentUser();
 
-	/** Open assignments per specialist in the current tenant (their load here). */
-	@PreAuthorize("isAuthenticated()")
-	Map<String, Integer> openLoadBySpecialist();
-
 }

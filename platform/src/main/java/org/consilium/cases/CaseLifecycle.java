@@ -39,8 +39,25 @@ public interface CaseLifecycle {
 	@PreAuthorize("isAuthenticated()")
 	Participants participants(CaseId caseId);
 
-	/** Who the case is about and who referred it. */
+	/**
+	 * Who the case is about and who referred it.
+	 *
+	 * @param physicianId the doctor taking part in the case, or null
+	 */
 	record Participants(String patientId, String physicianId) {
+
+		public boolean hasPhysician() {
+			return this.physicianId != null;
+		}
+
+		public boolean isPatient(String userId) {
+			return this.patientId.equals(userId);
+		}
+
+		public boolean isPhysician(String userId) {
+			return userId != null && userId.equals(this.physicianId);
+		}
+
 	}
 
 	/** The case as listed, if the caller can see it. */

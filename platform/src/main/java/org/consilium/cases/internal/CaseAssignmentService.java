@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -198,19 +197,6 @@ class CaseAssignmentService implements CaseAssignments {
 				select * from case_assignment where actor_id = ? and state in ('ASSIGNED', 'ACCEPTED')
 				order by assigned_at, id
 				""", CaseAssignmentService::map, me);
-	}
-
-	@Override
-	@Transactional(readOnly = true)
-	public Map<String, Integer> openLoadBySpecialist() {
-		Map<String, Integer> load = new HashMap<>();
-		this.jdbc.query("""
-				select specialist_id, count(*) from case_assignment
-				where specialist_id is not null and state in ('ASSIGNED', 'ACCEPTED') group by specialist_id
-				""", (ResultSet row) -> {
-			load.put(row.getString(1), row.getInt(2));
-		});
-		return load;
 	}
 
 	private Assignment ownOpen(CaseId caseId, UUID assignmentId) {

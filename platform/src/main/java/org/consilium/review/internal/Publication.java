@@ -10,7 +10,6 @@ import org.consilium.cases.CaseAssignments;
 import org.consilium.cases.CaseEvent;
 import org.consilium.cases.CaseId;
 import org.consilium.cases.CaseLifecycle;
-import org.consilium.cases.CaseParties;
 import org.consilium.cases.CaseReference;
 import org.consilium.review.PublishedOpinion.Audience;
 import org.consilium.tenant.Tenants;
@@ -30,7 +29,7 @@ class Publication {
 
 	private final Tenants tenants;
 
-	private final CaseParties parties;
+	private final CaseLifecycle parties;
 
 	private final OpinionDeliveries deliveries;
 
@@ -46,7 +45,7 @@ class Publication {
 
 	private final Clock clock;
 
-	Publication(Tenants tenants, CaseParties parties, OpinionDeliveries deliveries, CaseLifecycle lifecycle,
+	Publication(Tenants tenants, CaseLifecycle parties, OpinionDeliveries deliveries, CaseLifecycle lifecycle,
 			CaseAssignments assignments, OpinionNotices notices, ServerSteps server, AuditLog audit, Clock clock) {
 		this.tenants = tenants;
 		this.parties = parties;
@@ -60,7 +59,7 @@ class Publication {
 	}
 
 	void publish(CaseId caseId, CaseReference reference, int version) {
-		CaseParties.Parties party = this.parties.of(caseId);
+		CaseLifecycle.Participants party = this.parties.participants(caseId);
 		Audience audience = audience(this.tenants.current().config().workflow().delivery(), party.hasPhysician());
 		this.deliveries.publish(caseId, version, audience, this.clock.instant());
 		this.lifecycle.apply(caseId, CaseEvent.PUBLISH, List.of());
@@ -68,7 +67,7 @@ class Publication {
 			.subject("case", caseId)
 			.details("version " + version + " to " + audience));
 		if (party.hasPhysician()) {
-			this.notices.toPhysician(party.physicianUserId(), reference);
+			this.notices.toPhysician(party.physicianId(), reference);
 		}
 		if (audience.includesPatient()) {
 			this.notices.toPatient(NotificationKind.PATIENT_OPINION_READY, party.patientId(), reference);

@@ -11,7 +11,6 @@ import org.consilium.cases.CaseAccess;
 import org.consilium.cases.CaseEvent;
 import org.consilium.cases.CaseId;
 import org.consilium.cases.CaseLifecycle;
-import org.consilium.cases.CaseParties;
 import org.consilium.cases.CaseReference;
 import org.consilium.cases.CaseStatus;
 import org.consilium.cases.CaseSummary;
@@ -39,7 +38,7 @@ class PublishedOpinionService implements PublishedOpinions {
 
 	private final CaseAccess access;
 
-	private final CaseParties parties;
+	private final CaseLifecycle parties;
 
 	private final CaseLifecycle lifecycle;
 
@@ -59,7 +58,7 @@ class PublishedOpinionService implements PublishedOpinions {
 
 	private final Clock clock;
 
-	PublishedOpinionService(CaseAccess access, CaseParties parties, CaseLifecycle lifecycle,
+	PublishedOpinionService(CaseAccess access, CaseLifecycle parties, CaseLifecycle lifecycle,
 			OpinionDeliveries deliveries, OpinionStore opinions, OpinionReviews reviews, RereadReports rereads,
 			OpinionNotices notices, OpinionPdfRenderer renderer, AuditLog audit, Clock clock) {
 		this.access = access;
@@ -92,7 +91,7 @@ class PublishedOpinionService implements PublishedOpinions {
 		CaseId caseId = summary.id();
 		Delivery delivery = this.deliveries.find(caseId).orElseThrow(() -> new OpinionNotAvailableException(reference));
 		String me = CurrentUser.require().id();
-		CaseParties.Parties party = this.parties.of(caseId);
+		CaseLifecycle.Participants party = this.parties.participants(caseId);
 		if (party.isPhysician(me)) {
 			physicianOpens(caseId, reference, party);
 		}
@@ -106,7 +105,7 @@ class PublishedOpinionService implements PublishedOpinions {
 		return opinion(summary, delivery);
 	}
 
-	private void physicianOpens(CaseId caseId, CaseReference reference, CaseParties.Parties party) {
+	private void physicianOpens(CaseId caseId, CaseReference reference, CaseLifecycle.Participants party) {
 		if (!this.deliveries.physicianOpened(caseId, this.clock.instant())) {
 			return;
 		}

@@ -39,7 +39,7 @@ class RereadSuggestions {
 
 	private final PatientProfiles profiles;
 
-	private final SpecialistLoad load;
+	private final AssignmentLoad load;
 
 	private final SpecialistDirectory directory;
 
@@ -48,7 +48,7 @@ class RereadSuggestions {
 	private final Clock clock;
 
 	RereadSuggestions(InTenant inTenant, RereadCases cases, CaseLifecycle lifecycle, PatientProfiles profiles,
-			SpecialistLoad load, SpecialistDirectory directory, Tenants tenants, Clock clock) {
+			AssignmentLoad load, SpecialistDirectory directory, Tenants tenants, Clock clock) {
 		this.inTenant = inTenant;
 		this.cases = cases;
 		this.lifecycle = lifecycle;
@@ -71,7 +71,7 @@ class RereadSuggestions {
 
 	private List<Ranking.Suggestion> rank(CaseKey key, UUID rereadId, int limit) {
 		Ranking.CaseNeeds needs = this.inTenant.read(key, () -> needs(key, rereadId));
-		return Ranking.rank(needs, this.directory.candidates(needs.specialty(), this.load.acrossProgrammes()), limit);
+		return Ranking.rank(needs, this.directory.candidates(needs.specialty(), this.load.bySpecialist()), limit);
 	}
 
 	private Ranking.CaseNeeds needs(CaseKey key, UUID rereadId) {

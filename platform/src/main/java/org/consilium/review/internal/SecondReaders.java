@@ -10,7 +10,7 @@ import java.util.Set;
 import org.consilium.cases.Assignment;
 import org.consilium.cases.CaseAssignments;
 import org.consilium.cases.CaseId;
-import org.consilium.cases.CaseParties;
+import org.consilium.cases.CaseLifecycle;
 import org.consilium.identity.Demographics;
 import org.consilium.identity.PatientProfiles;
 import org.consilium.specialists.Ranking;
@@ -34,7 +34,7 @@ class SecondReaders {
 
 	private final CaseAssignments assignments;
 
-	private final CaseParties parties;
+	private final CaseLifecycle parties;
 
 	private final PatientProfiles profiles;
 
@@ -44,8 +44,8 @@ class SecondReaders {
 
 	private final Clock clock;
 
-	SecondReaders(SpecialistDirectory directory, AssignmentLoad load, CaseAssignments assignments, CaseParties parties,
-			PatientProfiles profiles, ServerSteps server, Tenants tenants, Clock clock) {
+	SecondReaders(SpecialistDirectory directory, AssignmentLoad load, CaseAssignments assignments,
+			CaseLifecycle parties, PatientProfiles profiles, ServerSteps server, Tenants tenants, Clock clock) {
 		this.directory = directory;
 		this.load = load;
 		this.assignments = assignments;
@@ -85,7 +85,7 @@ class SecondReaders {
 
 	private Ranking.CaseNeeds needs(CaseId caseId, String specialty) {
 		TenantConfig config = this.tenants.current().config();
-		Optional<Demographics> patient = this.profiles.find(this.parties.of(caseId).patientId());
+		Optional<Demographics> patient = this.profiles.find(this.parties.participants(caseId).patientId());
 		LocalDate today = LocalDate.now(this.clock.withZone(config.branding().businessHours().timeZone()));
 		return new Ranking.CaseNeeds(specialty, null, patient.map(Demographics::preferredLanguage).orElse(null),
 				patient.map(Demographics::country).orElse(null), patient.map(Demographics::region).orElse(null),

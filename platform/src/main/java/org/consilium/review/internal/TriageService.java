@@ -75,7 +75,7 @@ class TriageService implements Triage {
 
 	private final SpecialistDirectory directory;
 
-	private final SpecialistLoad load;
+	private final AssignmentLoad load;
 
 	private final PatientProfiles profiles;
 
@@ -92,7 +92,7 @@ class TriageService implements Triage {
 	private final TransactionTemplate readOnly;
 
 	TriageService(Tenants tenants, InTenant inTenant, Cases cases, CaseAccess access, CaseLifecycle lifecycle,
-			CaseAssignments assignments, TurnaroundClock turnaround, SpecialistDirectory directory, SpecialistLoad load,
+			CaseAssignments assignments, TurnaroundClock turnaround, SpecialistDirectory directory, AssignmentLoad load,
 			PatientProfiles profiles, Contacts contacts, Notifications notifications, ApplicationEventPublisher events,
 			AuditLog audit, Clock clock, PlatformTransactionManager transactionManager) {
 		this.tenants = tenants;
@@ -223,7 +223,7 @@ class TriageService implements Triage {
 				patient.map(Demographics::country).orElse(null), patient.map(Demographics::region).orElse(null),
 				java.util.Set.copyOf(tenant.config().workflow().specialistPools()),
 				details.request().requestedSpecialist(), today);
-		return Ranking.rank(needs, this.directory.candidates(details.specialty(), this.load.acrossProgrammes()), limit);
+		return Ranking.rank(needs, this.directory.candidates(details.specialty(), this.load.bySpecialist()), limit);
 	}
 
 	private Optional<Demographics> patientOf(CaseId id) {
