@@ -77,6 +77,11 @@ public final class ReviewFixtures {
 		java.util.UUID caseId = id(key).value();
 		admin.update("update opinion_version set state = 'RETURNED' where case_id = ? and version = 1", caseId);
 		admin.update("update medical_case set status = 'RETURNED' where id = ?", caseId);
+		// the approver's (or second reader's) assignment ends with the return
+		admin.update("""
+				update case_assignment set state = 'DONE', ended_at = now()
+				where case_id = ? and task in ('APPROVAL', 'SECOND_READ') and state in ('ASSIGNED', 'ACCEPTED')
+				""", caseId);
 		admin.update("""
 				insert into opinion_review (tenant_id, id, case_id, version, kind, outcome, comment, reviewer_id,
 				    reviewer_name, reviewed_at)
