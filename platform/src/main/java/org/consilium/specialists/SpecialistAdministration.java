@@ -40,6 +40,26 @@ public interface SpecialistAdministration {
 	Map<String, List<String>> savePool(String id, String displayName);
 
 	/**
+	 * The operator's sign-in accounts with the specialist role, each with the directory
+	 * entry it is linked to, if any.
+	 */
+	@PreAuthorize("hasRole('PLATFORM_ADMIN')")
+	List<SignInAccount> signInAccounts();
+
+	/**
+	 * Links the specialist to the account they sign in as (null unlinks): only a linked
+	 * specialist can be assigned cases. An account links to one specialist; linking it
+	 * elsewhere moves it.
+	 * @throws IllegalArgumentException if the specialist or the account is unknown
+	 */
+	@PreAuthorize("hasRole('PLATFORM_ADMIN')")
+	void linkAccount(String specialistId, String accountId);
+
+	/** An operator account a specialist can sign in as. */
+	record SignInAccount(String accountId, String email, String displayName, String linkedSpecialist) {
+	}
+
+	/**
 	 * A specialist as the directory keeps it.
 	 *
 	 * @param id lower-case letters, digits and dashes; stable once created

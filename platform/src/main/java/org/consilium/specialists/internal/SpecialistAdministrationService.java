@@ -56,12 +56,52 @@ class SpecialistAdministrationService implements SpecialistAdministration {
 
 	private final Clock clock;
 
+	private final org.consilium.identity.Contacts contacts;
+
 	SpecialistAdministrationService(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, AuditLog audit,
-			Clock clock) {
+			Clock clock, org.consilium.identity.Contacts contacts) {
+		this.contacts = contacts;
 		this.jdbc = jdbc;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.audit = audit;
 		this.clock = clock;
+	}
+
+	@Override
+	public List<SignInAccount> signInAccounts() {
+		return inPlatform(() -> {
+			Map<String, String> linked = new java.util.HashMap<>();
+			this.jdbc.query("select account_id, specialist_id from specialist where account_id is not null",
+					(java.sql.ResultSet row) -> {
+						linked.put(row.getString(1), row.getString(2));
+					});
+			return this.contacts.withRole(org.consilium.tenantconfig.Role.SPECIALIST)
+				.stream()
+				.map((contact) -> new SignInAccount(contact.userId(), contact.email(), contact.displayName(),
+						linked.get(contact.userId())))
+				.toList();
+		});
+	}
+
+	@Override
+	public void linkAccount(String specialistId, String accountId) {
+		inPlatform(() -> {
+			if (accountId != null && signInAccounts().stream().noneMatch((a) -> a.accountId().equals(accountId))) {
+				throw new IllegalArgumentException("No specialist account " + accountId);
+			}
+			if (accountId != null) {
+				this.jdbc.update("update specialist set account_id = null where account_id = ? and specialist_id <> ?",
+						accountId, specialistId);
+			}
+			if (this.jdbc.update("update specialist set account_id = ? where specialist_id = ?", accountId,
+					specialistId) != 1) {
+				throw new IllegalArgumentException("No specialist " + specialistId);
+			}
+			this.audit.record(AuditEntry.of("SPECIALIST_SIGN_IN_LINKED")
+				.subject("specialist", specialistId)
+				.details((accountId != null) ? accountId : "unlinked"));
+			return null;
+		});
 	}
 
 	@Override

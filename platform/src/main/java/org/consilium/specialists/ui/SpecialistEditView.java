@@ -107,6 +107,7 @@ class SpecialistEditView extends Div implements BeforeEnterObserver, HasDynamicT
 		heading.setId("specialist-heading");
 		add(heading, form(profile.orElse(null)));
 		if (!this.creating) {
+			add(signInCard(profile.get()));
 			add(absenceCard(profile.get()));
 		}
 		add(new Anchor("operator/specialists", getTranslation("specialists.back")));
@@ -204,6 +205,38 @@ class SpecialistEditView extends Div implements BeforeEnterObserver, HasDynamicT
 		fields.put("maxActiveCases", this.maxActiveCases);
 		fields.put("pools", this.pools);
 		return fields;
+	}
+
+	/** Only a specialist who can sign in can be assigned cases. */
+	private Div signInCard(SpecialistProfile profile) {
+		var accounts = this.administration.signInAccounts();
+		com.vaadin.flow.component.combobox.ComboBox<SpecialistAdministration.SignInAccount> account = new com.vaadin.flow.component.combobox.ComboBox<>();
+		account.setId("sign-in-account");
+		account.setLabel(getTranslation("specialists.sign-in"));
+		account.setHelperText(getTranslation("specialists.sign-in.help"));
+		account.setItems(accounts);
+		account
+			.setItemLabelGenerator((a) -> (a.linkedSpecialist() != null && !a.linkedSpecialist().equals(profile.id()))
+					? getTranslation("specialists.sign-in.item.linked", a.displayName(), a.email(),
+							a.linkedSpecialist())
+					: getTranslation("specialists.sign-in.item", a.displayName(), a.email()));
+		account.setClearButtonVisible(true);
+		account.setManualValidation(true);
+		accounts.stream()
+			.filter((a) -> profile.id().equals(a.linkedSpecialist()))
+			.findFirst()
+			.ifPresent(account::setValue);
+		Button link = new Button(getTranslation("specialists.sign-in.save"), (event) -> {
+			this.administration.linkAccount(profile.id(),
+					(account.getValue() != null) ? account.getValue().accountId() : null);
+			Notification.show(getTranslation("specialists.sign-in.saved"))
+				.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+		});
+		link.setId("save-sign-in");
+		Div card = new Div(new H2(getTranslation("specialists.sign-in.title")), account, link);
+		card.addClassName("card");
+		card.setId("sign-in");
+		return card;
 	}
 
 	private Div absenceCard(SpecialistProfile profile) {

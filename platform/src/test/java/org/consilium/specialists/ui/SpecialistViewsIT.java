@@ -84,6 +84,45 @@ class SpecialistViewsIT {
 		assertThat(saved.pools()).containsExactly("general");
 	}
 
+	@Autowired
+	org.consilium.specialists.SpecialistDirectory directory;
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void a_platform_admin_links_a_specialist_to_the_account_they_sign_in_as() {
+		String accountId = UUID.randomUUID().toString();
+		String email = "sign-in-" + accountId.substring(0, 8) + "@ops.example";
+		var admin = org.consilium.support.TestDatabase.get().adminJdbc();
+		admin.update(
+				"""
+						insert into user_account (tenant_id, id, email, display_name, roles, status, created_at, updated_at, version)
+						values ('_platform', ?::uuid, ?, 'Dr. Link Test', 'SPECIALIST', 'ACTIVE', now(), now(), 0)
+						""",
+				accountId, email);
+		String specialistId = "sp-link-" + accountId.substring(0, 8);
+		admin.update(
+				"""
+						insert into specialist (specialist_id, display_name, specialties, languages) values (?, 'Link Test', '{cardiology}', '{en}')
+						""",
+				specialistId);
+		assertThat(this.directory.signIn(specialistId)).isEmpty();
+		try (KaribuSite site = KaribuSite.open(this.context, null, Locale.ENGLISH)
+			.signIn(Users.operator("directory-link-admin", Role.PLATFORM_ADMIN))
+			.navigate("operator/specialists/" + specialistId)) {
+			com.vaadin.flow.component.combobox.ComboBox<SpecialistAdministration.SignInAccount> account = _get(
+					com.vaadin.flow.component.combobox.ComboBox.class, (spec) -> spec.withId("sign-in-account"));
+			SpecialistAdministration.SignInAccount choice = account.getListDataView()
+				.getItems()
+				.filter((a) -> a.email().equals(email))
+				.findFirst()
+				.orElseThrow();
+			_setValue(account, choice);
+			_click(_get(Button.class, (spec) -> spec.withId("save-sign-in")));
+		}
+		assertThat(this.directory.signIn(specialistId)).map((signIn) -> signIn.accountId()).contains(accountId);
+		assertThat(this.directory.specialistOf(accountId)).contains(specialistId);
+	}
+
 	@Test
 	void the_pages_are_for_platform_admins_on_the_operator_site_only() {
 		try (KaribuSite site = KaribuSite.open(this.context, null, Locale.ENGLISH)
