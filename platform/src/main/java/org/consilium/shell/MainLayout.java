@@ -90,6 +90,7 @@ public class MainLayout extends Div implements RouterLayout {
 			}
 			if (user.get().has(Role.PLATFORM_ADMIN)) {
 				nav.add(new Anchor("operator/specialists", getTranslation("nav.specialists")));
+				nav.add(new Anchor("operator/billing", getTranslation("nav.billing")));
 			}
 		}
 		return nav;

@@ -1,0 +1,37 @@
+package org.consilium.billing;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.consilium.cases.CaseReference;
+import org.consilium.tenant.TenantId;
+import org.consilium.tenantconfig.Money;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+
+/**
+ * What the programmes' published cases owe, across programmes, for platform admins.
+ */
+public interface Billing {
+
+	/** Whether a payment provider is configured (Stripe keys present). */
+	boolean providerConfigured();
+
+	/** Cases waiting for payment in every programme, oldest first. */
+	@PreAuthorize("hasRole('PLATFORM_ADMIN')")
+	List<AwaitingPayment> awaitingPayment();
+
+	/**
+	 * Records that the case's bill was settled outside Consilium (no charge is made
+	 * here); audited with the reason. The case closes if its opinion has been delivered.
+	 * @throws BillingProblem if the reason is missing or the case owes nothing now
+	 */
+	@PreAuthorize("hasRole('PLATFORM_ADMIN')")
+	void markSettled(TenantId tenant, CaseReference reference, String reason);
+
+	/** A published case that owes. */
+	record AwaitingPayment(TenantId tenant, String programme, CaseReference reference, Money amount, String payer,
+			Instant since) {
+	}
+
+}
