@@ -1,5 +1,6 @@
 package org.consilium.physician.internal;
 
+import org.consilium.documents.BrandedPdf;
 import java.awt.Color;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -76,7 +77,7 @@ public class LetterService {
 			.withLocale(locale)
 			.format(this.clock.instant().atZone(zone));
 		String footer = (branding.legalFooter() != null) ? branding.legalFooter().in(locale) : "";
-		try (LetterPdf pdf = new LetterPdf(config.displayName(), color(branding.primaryColor().value()),
+		try (BrandedPdf pdf = new BrandedPdf(config.displayName(), color(branding.primaryColor().value()),
 				logo(tenant, branding), footer)) {
 			pdf.title(text(locale, "letter.title"))
 				.paragraph(text(locale, "letter.case", reference))

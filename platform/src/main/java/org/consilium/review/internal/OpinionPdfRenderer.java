@@ -1,5 +1,6 @@
 package org.consilium.review.internal;
 
+import org.consilium.documents.BrandedPdf;
 import java.awt.Color;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -44,7 +45,7 @@ class OpinionPdfRenderer {
 				: config.defaultLocale();
 		Branding branding = config.branding();
 		String footer = (branding.legalFooter() != null) ? branding.legalFooter().in(locale) : "";
-		try (OpinionPdf pdf = new OpinionPdf(config.displayName(), Color.decode(branding.primaryColor().value()),
+		try (BrandedPdf pdf = new BrandedPdf(config.displayName(), Color.decode(branding.primaryColor().value()),
 				logo(tenant, branding), footer)) {
 			Text text = new Text(locale, branding.businessHours().timeZone());
 			pdf.title(text.get("opinion.title", opinion.reference().value()))
@@ -62,7 +63,7 @@ class OpinionPdfRenderer {
 		}
 	}
 
-	private static void sections(OpinionPdf pdf, OpinionContent content, Text text) {
+	private static void sections(BrandedPdf pdf, OpinionContent content, Text text) {
 		section(pdf, text.get("opinion.section.summary"), content.summary());
 		if (content.assessment() != null) {
 			pdf.heading(text.get("opinion.section.assessment"))
@@ -81,13 +82,13 @@ class OpinionPdfRenderer {
 		section(pdf, text.get("opinion.section.references"), content.references());
 	}
 
-	private static void section(OpinionPdf pdf, String heading, String body) {
+	private static void section(BrandedPdf pdf, String heading, String body) {
 		if (body != null && !body.isBlank()) {
 			pdf.heading(heading).paragraph(body);
 		}
 	}
 
-	private static void reread(OpinionPdf pdf, RereadReport reread, Text text) {
+	private static void reread(BrandedPdf pdf, RereadReport reread, Text text) {
 		pdf.label(text.get("opinion.reread.kind." + reread.kind().name()))
 			.note(text.get("opinion.reread.findings"))
 			.paragraph(reread.findings())

@@ -1,4 +1,4 @@
-package org.consilium.physician.internal;
+package org.consilium.documents;
 
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
@@ -17,17 +17,23 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 
 /**
- * Lays out a letter on US Letter pages with PDFBox: a band in the programme's colour with
- * its name (and its logo when it is a PNG or JPEG; SVG logos are left out, PDFBox does
- * not draw them), then headings, paragraphs and bullet lists, wrapped and paginated, and
- * the footer on every page. Standard fonts (WinAnsi): characters they cannot show are
- * replaced by "?".
+ * A programme's branded document on US Letter pages, drawn with PDFBox (the
+ * referring-physician letter, the published opinion): a band in the programme's colour
+ * with its name and PNG/JPEG logo on every page, then titles, headings, labels, wrapped
+ * paragraphs and bullets, paginated, with the programme's footer. Standard fonts
+ * (WinAnsi): characters they cannot show become "?". Not thread-safe; one per document.
  */
-final class LetterPdf implements AutoCloseable {
+public final class BrandedPdf implements AutoCloseable {
 
 	private static final float MARGIN = 56;
 
 	private static final float BAND = 64;
+
+	private static final float WIDTH = PDRectangle.LETTER.getWidth() - 2 * MARGIN;
+
+	private static final Color TEXT = new Color(0x1f, 0x29, 0x33);
+
+	private static final Color MUTED = new Color(0x52, 0x60, 0x6d);
 
 	private final PDFont regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
 
@@ -47,48 +53,59 @@ final class LetterPdf implements AutoCloseable {
 
 	private float y;
 
-	LetterPdf(String programme, Color primary, byte[] logo, String footer) {
+	public BrandedPdf(String programme, Color primary, byte[] logo, String footer) {
 		this.programme = programme;
 		this.primary = primary;
 		this.logo = logo;
-		this.footer = wrap(footer, this.regular, 8, PDRectangle.LETTER.getWidth() - 2 * MARGIN);
+		this.footer = wrap(footer, this.regular, 8, WIDTH);
 		newPage();
 	}
 
-	LetterPdf title(String text) {
-		return text(text, this.bold, 16, 10);
+	public BrandedPdf title(String text) {
+		return text(text, this.bold, 16, 10, TEXT);
 	}
 
-	LetterPdf heading(String text) {
-		space(8);
-		return text(text, this.bold, 12, 4);
+	/** A section heading, in the programme's colour. */
+	public BrandedPdf heading(String text) {
+		this.y -= 10;
+		ensure(40);
+		return text(text, this.bold, 12.5f, 4, this.primary);
 	}
 
-	LetterPdf paragraph(String text) {
-		return text(text, this.regular, 10.5f, 6);
+	public BrandedPdf label(String text) {
+		return text(text, this.bold, 10.5f, 2, TEXT);
 	}
 
-	LetterPdf bullet(String text) {
-		float width = PDRectangle.LETTER.getWidth() - 2 * MARGIN - 14;
-		List<String> lines = wrap(text, this.regular, 10.5f, width);
+	public BrandedPdf paragraph(String text) {
+		return text(text, this.regular, 10.5f, 6, TEXT);
+	}
+
+	/** A small grey line: who, when. */
+	public BrandedPdf note(String text) {
+		return text(text, this.regular, 9, 4, MUTED);
+	}
+
+	/** A bulleted item, wrapped under its own indent. */
+	public BrandedPdf bullet(String text) {
+		List<String> lines = wrap(text, this.regular, 10.5f, WIDTH - 14);
 		for (int i = 0; i < lines.size(); i++) {
 			ensure(14);
 			if (i == 0) {
-				show("-", this.regular, 10.5f, MARGIN + 2, this.y);
+				show("-", this.regular, 10.5f, MARGIN + 2, this.y, TEXT);
 			}
-			show(lines.get(i), this.regular, 10.5f, MARGIN + 14, this.y);
+			show(lines.get(i), this.regular, 10.5f, MARGIN + 14, this.y, TEXT);
 			this.y -= 14;
 		}
 		this.y -= 3;
 		return this;
 	}
 
-	LetterPdf space(float points) {
+	public BrandedPdf space(float points) {
 		this.y -= points;
 		return this;
 	}
 
-	byte[] toBytes(String title) {
+	public byte[] toBytes(String title) {
 		try {
 			this.content.close();
 			this.document.getDocumentInformation().setTitle(safe(title, this.regular));
@@ -112,11 +129,11 @@ final class LetterPdf implements AutoCloseable {
 		}
 	}
 
-	private LetterPdf text(String text, PDFont font, float size, float after) {
+	private BrandedPdf text(String text, PDFont font, float size, float after, Color color) {
 		float leading = size * 1.35f;
-		for (String line : wrap(text, font, size, PDRectangle.LETTER.getWidth() - 2 * MARGIN)) {
+		for (String line : wrap(text, font, size, WIDTH)) {
 			ensure(leading);
-			show(line, font, size, MARGIN, this.y);
+			show(line, font, size, MARGIN, this.y, color);
 			this.y -= leading;
 		}
 		this.y -= after;
@@ -156,15 +173,12 @@ final class LetterPdf implements AutoCloseable {
 				this.content.drawImage(image, MARGIN, top - BAND + 14, imageWidth, height);
 				textX = MARGIN + imageWidth + 16;
 			}
-			this.content.setNonStrokingColor(Color.WHITE);
-			show(this.programme, this.bold, 16, textX, top - BAND + 26);
-			this.content.setNonStrokingColor(new Color(0x52, 0x60, 0x6d));
+			show(this.programme, this.bold, 16, textX, top - BAND + 26, Color.WHITE);
 			float footerY = MARGIN;
 			for (int i = this.footer.size() - 1; i >= 0; i--) {
-				show(this.footer.get(i), this.regular, 8, MARGIN, footerY);
+				show(this.footer.get(i), this.regular, 8, MARGIN, footerY, MUTED);
 				footerY += 10;
 			}
-			this.content.setNonStrokingColor(new Color(0x1f, 0x29, 0x33));
 			this.y = top - BAND - 36;
 		}
 		catch (IOException ex) {
@@ -172,8 +186,9 @@ final class LetterPdf implements AutoCloseable {
 		}
 	}
 
-	private void show(String text, PDFont font, float size, float x, float atY) {
+	private void show(String text, PDFont font, float size, float x, float atY, Color color) {
 		try {
+			this.content.setNonStrokingColor(color);
 			this.content.beginText();
 			this.content.setFont(font, size);
 			this.content.newLineAtOffset(x, atY);
@@ -220,7 +235,7 @@ final class LetterPdf implements AutoCloseable {
 	static String safe(String text, PDFont font) {
 		StringBuilder clean = new StringBuilder(text.length());
 		text.codePoints().forEach((codePoint) -> {
-			String character = (Character.isWhitespace(codePoint)) ? " " : new String(Character.toChars(codePoint));
+			String character = Character.isWhitespace(codePoint) ? " " : new String(Character.toChars(codePoint));
 			try {
 				font.encode(character);
 				clean.append(character);
