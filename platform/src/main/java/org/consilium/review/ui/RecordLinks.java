@@ -13,6 +13,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import org.consilium.records.RecordSummary;
 import org.consilium.review.CaseFile;
+import org.consilium.review.CaseKey;
 
 /**
  * The case's records on the operator site: PDFs and images open in a new tab, everything
@@ -21,10 +22,14 @@ import org.consilium.review.CaseFile;
 class RecordLinks extends Div {
 
 	RecordLinks(CaseFile file, ZoneId zone) {
+		this(file.key(), file.records(), zone);
+	}
+
+	RecordLinks(CaseKey key, java.util.List<RecordSummary> records, ZoneId zone) {
 		addClassName("card");
 		setId("case-records");
 		add(new H2(getTranslation("work.file.records")));
-		if (file.records().isEmpty()) {
+		if (records.isEmpty()) {
 			Paragraph none = new Paragraph(getTranslation("work.file.records.none"));
 			none.setId("no-records");
 			add(none);
@@ -32,11 +37,11 @@ class RecordLinks extends Div {
 		}
 		UnorderedList items = new UnorderedList();
 		items.addClassName("records");
-		file.records().forEach((record) -> items.add(item(file, record, zone)));
+		records.forEach((record) -> items.add(item(key, record, zone)));
 		add(items);
 	}
 
-	private ListItem item(CaseFile file, RecordSummary record, ZoneId zone) {
+	private ListItem item(CaseKey key, RecordSummary record, ZoneId zone) {
 		Span name = new Span(record.fileName());
 		name.addClassName("record-name");
 		Div details = new Div(new Span(getTranslation("records.kind." + record.kind().name())),
@@ -55,15 +60,14 @@ class RecordLinks extends Div {
 			item.add(study);
 		}
 		if (record.viewable()) {
-			Anchor view = new Anchor(WorkLinks.record(file.key(), record.id(), true), getTranslation("records.view"));
+			Anchor view = new Anchor(WorkLinks.record(key, record.id(), true), getTranslation("records.view"));
 			view.setTarget("_blank");
 			view.getElement().setAttribute("router-ignore", true);
 			view.getElement().setAttribute("rel", "noopener");
 			view.addClassName("record-view");
 			item.add(view, new Span(" "));
 		}
-		Anchor download = new Anchor(WorkLinks.record(file.key(), record.id(), false),
-				getTranslation("records.download"));
+		Anchor download = new Anchor(WorkLinks.record(key, record.id(), false), getTranslation("records.download"));
 		download.getElement().setAttribute("download", true);
 		download.getElement().setAttribute("router-ignore", true);
 		download.addClassName("record-download");

@@ -82,7 +82,7 @@ class RereadView extends Div implements BeforeEnterObserver, HasDynamicTitle, Re
 			.map((tenant) -> tenant.config().branding().businessHours().timeZone())
 			.orElse(ZoneId.of("UTC"));
 		desk.rereads().forEach((reread) -> add(new RereadTaskCard(reread, zone, this)));
-		add(new RereadRecordList(this.key, desk.records()));
+		add(new RecordLinks(this.key, desk.records(), zone));
 		return true;
 	}
 
