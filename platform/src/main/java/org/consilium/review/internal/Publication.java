@@ -29,8 +29,6 @@ class Publication {
 
 	private final Tenants tenants;
 
-	private final CaseLifecycle parties;
-
 	private final OpinionDeliveries deliveries;
 
 	private final CaseLifecycle lifecycle;
@@ -45,10 +43,9 @@ class Publication {
 
 	private final Clock clock;
 
-	Publication(Tenants tenants, CaseLifecycle parties, OpinionDeliveries deliveries, CaseLifecycle lifecycle,
-			CaseAssignments assignments, OpinionNotices notices, ServerSteps server, AuditLog audit, Clock clock) {
+	Publication(Tenants tenants, OpinionDeliveries deliveries, CaseLifecycle lifecycle, CaseAssignments assignments,
+			OpinionNotices notices, ServerSteps server, AuditLog audit, Clock clock) {
 		this.tenants = tenants;
-		this.parties = parties;
 		this.deliveries = deliveries;
 		this.lifecycle = lifecycle;
 		this.assignments = assignments;
@@ -59,7 +56,7 @@ class Publication {
 	}
 
 	void publish(CaseId caseId, CaseReference reference, int version) {
-		CaseLifecycle.Participants party = this.parties.participants(caseId);
+		CaseLifecycle.Participants party = this.lifecycle.participants(caseId);
 		Audience audience = audience(this.tenants.current().config().workflow().delivery(), party.hasPhysician());
 		this.deliveries.publish(caseId, version, audience, this.clock.instant());
 		this.lifecycle.apply(caseId, CaseEvent.PUBLISH, List.of());

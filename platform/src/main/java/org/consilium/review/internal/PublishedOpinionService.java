@@ -38,8 +38,6 @@ class PublishedOpinionService implements PublishedOpinions {
 
 	private final CaseAccess access;
 
-	private final CaseLifecycle parties;
-
 	private final CaseLifecycle lifecycle;
 
 	private final OpinionDeliveries deliveries;
@@ -58,11 +56,10 @@ class PublishedOpinionService implements PublishedOpinions {
 
 	private final Clock clock;
 
-	PublishedOpinionService(CaseAccess access, CaseLifecycle parties, CaseLifecycle lifecycle,
-			OpinionDeliveries deliveries, OpinionStore opinions, OpinionReviews reviews, RereadReports rereads,
-			OpinionNotices notices, OpinionPdfRenderer renderer, AuditLog audit, Clock clock) {
+	PublishedOpinionService(CaseAccess access, CaseLifecycle lifecycle, OpinionDeliveries deliveries,
+			OpinionStore opinions, OpinionReviews reviews, RereadReports rereads, OpinionNotices notices,
+			OpinionPdfRenderer renderer, AuditLog audit, Clock clock) {
 		this.access = access;
-		this.parties = parties;
 		this.lifecycle = lifecycle;
 		this.deliveries = deliveries;
 		this.opinions = opinions;
@@ -91,7 +88,7 @@ class PublishedOpinionService implements PublishedOpinions {
 		CaseId caseId = summary.id();
 		Delivery delivery = this.deliveries.find(caseId).orElseThrow(() -> new OpinionNotAvailableException(reference));
 		String me = CurrentUser.require().id();
-		CaseLifecycle.Participants party = this.parties.participants(caseId);
+		CaseLifecycle.Participants party = this.lifecycle.participants(caseId);
 		if (party.isPhysician(me)) {
 			physicianOpens(caseId, reference, party);
 		}
