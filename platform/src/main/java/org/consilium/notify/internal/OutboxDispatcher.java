@@ -1,6 +1,7 @@
 package org.consilium.notify.internal;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -66,18 +67,18 @@ class OutboxDispatcher {
 
 	/** Sends every due message; run by the scheduler. @return how many were sent */
 	int dispatchDue() {
+		Instant now = this.clock.instant();
 		int sent = 0;
-		List<Entry> due;
+		OutboxQueue.Entry last = null;
+		List<OutboxQueue.Entry> due;
 		do {
-			due = this.queue.due(this.clock.instant(), BATCH)
-				.stream()
-				.map((e) -> new Entry(e.tenant(), e.messageId()))
-				.toList();
-			for (Entry entry : due) {
-				if (dispatch(entry)) {
+			due = this.queue.due(now, last, BATCH);
+			for (OutboxQueue.Entry entry : due) {
+				if (dispatch(new Entry(entry.tenant(), entry.messageId()))) {
 					sent++;
 				}
 			}
+			last = due.isEmpty() ? last : due.get(due.size() - 1);
 		}
 		while (due.size() == BATCH);
 		return sent;

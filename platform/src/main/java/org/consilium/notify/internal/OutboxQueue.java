@@ -43,20 +43,35 @@ class OutboxQueue {
 		this.jdbc.update("delete from outbox_queue where tenant_id = ? and message_id = ?", tenant.value(), messageId);
 	}
 
-	List<Entry> due(Instant now, int limit) {
+	/**
+	 * Due entries in a stable order (due time, then id), starting after {@code after}: a
+	 * dispatcher run walks the whole list once, so entries that cannot be sent yet never
+	 * hide the ones behind them.
+	 */
+	List<Entry> due(Instant now, Entry after, int limit) {
+		if (after == null) {
+			return this.jdbc.query(
+					"select tenant_id, message_id, due_at from outbox_queue "
+							+ "where state = 'DUE' and due_at <= ? order by due_at, message_id limit ?",
+					this::entry, Timestamp.from(now), limit);
+		}
 		return this.jdbc.query(
-				"select tenant_id, message_id from outbox_queue where state = 'DUE' and due_at <= ? order by due_at limit ?",
-				(row, n) -> new Entry(TenantId.of(row.getString(1)), row.getObject(2, UUID.class)), Timestamp.from(now),
-				limit);
+				"select tenant_id, message_id, due_at from outbox_queue where state = 'DUE' and due_at <= ? "
+						+ "and (due_at, message_id) > (?, ?) order by due_at, message_id limit ?",
+				this::entry, Timestamp.from(now), Timestamp.from(after.dueAt()), after.messageId(), limit);
+	}
+
+	private Entry entry(java.sql.ResultSet row, int n) throws java.sql.SQLException {
+		return new Entry(TenantId.of(row.getString(1)), row.getObject(2, UUID.class), row.getTimestamp(3).toInstant());
 	}
 
 	List<Entry> failed(int limit) {
 		return this.jdbc.query(
-				"select tenant_id, message_id from outbox_queue where state = 'FAILED' order by due_at desc limit ?",
-				(row, n) -> new Entry(TenantId.of(row.getString(1)), row.getObject(2, UUID.class)), limit);
+				"select tenant_id, message_id, due_at from outbox_queue where state = 'FAILED' order by due_at desc limit ?",
+				this::entry, limit);
 	}
 
-	record Entry(TenantId tenant, UUID messageId) {
+	record Entry(TenantId tenant, UUID messageId, Instant dueAt) {
 	}
 
 }
