@@ -47,7 +47,7 @@ final class TenantConfigReader {
 
 	private static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 ()./-]{5,24}");
 
-	private static final Pattern AMOUNT = Pattern.compile("[0-9]+(\\.[0-9]+)?");
+	private static final Pattern AMOUNT = Pattern.compile("-?[0-9]+(\\.[0-9]+)?");
 
 	private static final Pattern HOURS = Pattern.compile("([0-9]{2}:[0-9]{2})-([0-9]{2}:[0-9]{2})");
 
@@ -100,7 +100,8 @@ final class TenantConfigReader {
 			.flatMap(this::readBranding);
 		Optional<Identity> identity = map.requiredMap("identity", "localAccounts", "saml").flatMap(this::readIdentity);
 		Optional<Billing> billing = map
-			.requiredMap("billing", "payer", "patientCharge", "employerInvoicing", "currency", "prices", "copay")
+			.requiredMap("billing", "payer", "patientCharge", "employerInvoicing", "currency", "prices", "copay",
+					"processingFee", "rereadAddOns", "cancellation")
 			.flatMap((billingMap) -> readBilling(billingMap, workflow));
 		Map<NotificationKind, NotificationTemplate> notifications = readNotifications(map);
 		map.finish();
@@ -517,7 +518,7 @@ final class TenantConfigReader {
 	private Optional<Billing> readBilling(YamlMap map, Optional<Workflow> workflow) {
 		int before = this.problems.count();
 		Optional<Billing.Payer> payer = map.requiredEnum("payer", Billing.Payer.class);
-		Optional<Billing.PatientCharge> patientCharge = map.optionalEnum("patientCharge", Billing.PatientCharge.class);
+		Optional<Billing.PatientCharge> patientCharge = readPatientCharge(map);
 		Optional<Billing.EmployerInvoicing> invoicing = map.optionalEnum("employerInvoicing",
 				Billing.EmployerInvoicing.class);
 		Optional<Currency> currency = map.requiredString("currency").flatMap((code) -> {
@@ -525,6 +526,10 @@ final class TenantConfigReader {
 				Currency parsed = Currency.getInstance(code);
 				if (!parsed.getCurrencyCode().equals(code)) {
 					throw new IllegalArgumentException();
+				}
+				if (parsed.getDefaultFractionDigits() < 0) {
+					map.problem("currency", "'" + code + "' has no minor unit, so nothing can be charged in it");
+					return Optional.empty();
 				}
 				return Optional.of(parsed);
 			}
@@ -534,7 +539,9 @@ final class TenantConfigReader {
 			}
 		});
 		Map<String, Money> prices = new LinkedHashMap<>();
+		Map<Billing.Reread, Money> addOns = new EnumMap<>(Billing.Reread.class);
 		Optional<Money> copay = Optional.empty();
+		Optional<Money> processingFee = Optional.empty();
 		if (currency.isPresent()) {
 			map.optional("prices")
 				.flatMap((node) -> YamlMap.open(node, map.pathOf("prices"), this.problems))
@@ -548,14 +555,34 @@ final class TenantConfigReader {
 					}
 				});
 			copay = map.has("copay") ? readMoney(map, "copay", currency.get()) : Optional.empty();
+			processingFee = map.has("processingFee") ? readMoney(map, "processingFee", currency.get())
+					: Optional.empty();
+			map.optional("rereadAddOns")
+				.flatMap((node) -> YamlMap.open(node, map.pathOf("rereadAddOns"), this.problems))
+				.ifPresent((addOnMap) -> {
+					for (String key : addOnMap.keys()) {
+						Optional<Billing.Reread> kind = Billing.Reread.fromKey(key);
+						if (kind.isEmpty()) {
+							addOnMap.problem(key,
+									"'" + key + "' is not a kind of re-read ("
+											+ Arrays.stream(Billing.Reread.values())
+												.map(Billing.Reread::key)
+												.collect(Collectors.joining(", "))
+											+ ")");
+							continue;
+						}
+						readMoney(addOnMap, key, currency.get()).ifPresent((money) -> addOns.put(kind.get(), money));
+					}
+				});
 		}
+		Optional<Billing.Cancellation> cancellation = readCancellation(map);
 		map.finish();
 		if (this.problems.count() > before) {
 			return Optional.empty();
 		}
 		Billing.Payer who = payer.get();
 		if (who.patientPays() && patientCharge.isEmpty()) {
-			map.problem("patientCharge", "is required when the patient pays (ON_SUBMISSION or ON_COMPLETION)");
+			map.problem("patientCharge", "is required when the patient pays (ON_COMPLETION)");
 		}
 		if (!who.patientPays() && patientCharge.isPresent()) {
 			map.problem("patientCharge", "only applies when the patient pays, but payer is " + who);
@@ -580,10 +607,79 @@ final class TenantConfigReader {
 				&& prices.values().stream().anyMatch((price) -> theCopay.get().compareTo(price) >= 0)) {
 			map.problem("copay", "must be less than every price");
 		}
+		if (!who.patientPays() && processingFee.isPresent()) {
+			map.problem("processingFee",
+					"only applies when the patient pays (it is charged to the patient's card at submission), but payer is "
+							+ who);
+		}
+		if (who == Billing.Payer.FREE && !addOns.isEmpty()) {
+			map.problem("rereadAddOns", "only apply when someone pays, but payer is FREE");
+		}
 		if (this.problems.count() > before) {
 			return Optional.empty();
 		}
-		return Optional.of(new Billing(who, patientCharge, invoicing, currency.get(), prices, copay));
+		if (processingFee.isPresent()) {
+			// The fee is kept whatever happens to the case; at or above the patient's
+			// share it
+			// would be the real price, charged before anyone looked at the case.
+			Money smallestShare = (who == Billing.Payer.COPAY_AND_EMPLOYER) ? copay.get()
+					: prices.values().stream().min(Money::compareTo).orElseThrow();
+			if (processingFee.get().compareTo(smallestShare) >= 0) {
+				map.problem("processingFee",
+						"must be less than the patient's share on completion (" + smallestShare + ")");
+				return Optional.empty();
+			}
+		}
+		return Optional.of(new Billing(who, patientCharge, invoicing, currency.get(), prices, copay, processingFee,
+				addOns, cancellation.get()));
+	}
+
+	/**
+	 * Names the way to take money at submission rather than just listing the one value
+	 * left: ON_SUBMISSION used to exist, and tenant files written then still say it.
+	 */
+	private Optional<Billing.PatientCharge> readPatientCharge(YamlMap map) {
+		boolean onSubmission = map.optional("patientCharge")
+			.filter((node) -> node instanceof ScalarNode scalar
+					&& "ON_SUBMISSION".equals(scalar.getValue().strip().replace('-', '_').toUpperCase(Locale.ROOT)))
+			.isPresent();
+		if (onSubmission) {
+			map.problem("patientCharge",
+					"ON_SUBMISSION is no longer supported: the card is charged on completion (ON_COMPLETION); "
+							+ "to take money at submission, set processingFee (charged at submission, never refunded)");
+			return Optional.empty();
+		}
+		return map.optionalEnum("patientCharge", Billing.PatientCharge.class);
+	}
+
+	/**
+	 * All three percentages, or none: a half-written policy would silently owe nothing.
+	 */
+	private Optional<Billing.Cancellation> readCancellation(YamlMap billing) {
+		if (billing.optional("cancellation").isEmpty()) {
+			return Optional.of(Billing.Cancellation.NONE_OWED);
+		}
+		int before = this.problems.count();
+		Optional<YamlMap> block = billing.optionalMap("cancellation", "beforeReview", "inReview",
+				"afterCompletionRefund");
+		if (block.isEmpty()) {
+			return Optional.empty();
+		}
+		YamlMap map = block.get();
+		List<Integer> percents = new ArrayList<>();
+		for (String key : List.of("beforeReview", "inReview", "afterCompletionRefund")) {
+			if (!map.has(key)) {
+				map.problem(key, "is required: give beforeReview, inReview and afterCompletionRefund "
+						+ "(percentages 0 to 100), or leave cancellation out so that nothing is owed");
+				continue;
+			}
+			map.requiredInt(key, 0, 100).ifPresent(percents::add);
+		}
+		map.finish();
+		if (this.problems.count() > before) {
+			return Optional.empty();
+		}
+		return Optional.of(new Billing.Cancellation(percents.get(0), percents.get(1), percents.get(2)));
 	}
 
 	private Optional<Money> readMoney(YamlMap map, String key, Currency currency) {

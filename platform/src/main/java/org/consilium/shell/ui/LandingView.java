@@ -135,11 +135,7 @@ class LandingView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 		Billing billing = config.billing();
 		Money price = billing.priceFor(Billing.DEFAULT_PRICE);
 		String text = switch (billing.payer()) {
-			case PATIENT -> getTranslation(
-					billing.patientCharge()
-						.orElse(Billing.PatientCharge.ON_COMPLETION) == Billing.PatientCharge.ON_SUBMISSION
-								? "landing.cost.patient-on-submission" : "landing.cost.patient-on-completion",
-					money(price));
+			case PATIENT -> getTranslation("landing.cost.patient-on-completion", money(price));
 			case EMPLOYER -> getTranslation("landing.cost.employer");
 			case COPAY_AND_EMPLOYER -> getTranslation("landing.cost.copay", money(billing.copay().orElseThrow()));
 			case FREE -> getTranslation("landing.cost.free");
