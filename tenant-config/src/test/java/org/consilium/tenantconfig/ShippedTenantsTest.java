@@ -6,12 +6,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.consilium.tenantconfig.MoneyTest.usd;
 
 /**
  * Every tenant file shipped in {@code tenant-config/tenants} loads, and the three demo
@@ -41,6 +43,13 @@ class ShippedTenantsTest {
 		assertThat(config.billing().patientCharge()).contains(Billing.PatientCharge.ON_COMPLETION);
 		assertThat(config.billing().priceFor("oncology").minorUnits()).isEqualTo(95000);
 		assertThat(config.billing().priceFor("cardiology").minorUnits()).isEqualTo(75000);
+		assertThat(config.billing().processingFee()).contains(usd("25.00"));
+		assertThat(config.billing().rereadAddOns()).containsOnly(Map.entry(Billing.Reread.PATHOLOGY, usd("250.00")),
+				Map.entry(Billing.Reread.RADIOLOGY, usd("150.00")));
+		assertThat(config.billing().cancellation()).isEqualTo(new Billing.Cancellation(0, 50, 0));
+		assertThat(config.billing().patientShare("oncology", Set.of(Billing.Reread.PATHOLOGY)))
+			.isEqualTo(usd("1200.00"));
+		assertThat(config.billing().employerShare("oncology", Set.of(Billing.Reread.PATHOLOGY)).isZero()).isTrue();
 		assertThat(config.workflow().doctorParticipation()).isEqualTo(Workflow.DoctorParticipation.REQUIRED);
 		assertThat(config.workflow().approval()).isEqualTo(Workflow.Approval.STAFF);
 		assertThat(config.workflow().turnaroundDays()).isEqualTo(10);
@@ -56,6 +65,13 @@ class ShippedTenantsTest {
 		assertThat(idp.eligibility().orElseThrow().allows(List.of("terminated"))).isFalse();
 		assertThat(config.billing().payer()).isEqualTo(Billing.Payer.EMPLOYER);
 		assertThat(config.billing().patientCharge()).isEmpty();
+		assertThat(config.billing().employerInvoicing()).contains(Billing.EmployerInvoicing.MONTHLY);
+		assertThat(config.billing().processingFee()).isEmpty();
+		assertThat(config.billing().rereadAddOns()).containsOnly(Map.entry(Billing.Reread.PATHOLOGY, usd("300.00")));
+		assertThat(config.billing().cancellation()).isEqualTo(new Billing.Cancellation(0, 100, 0));
+		assertThat(config.billing().employerShare("cardiology", Set.of(Billing.Reread.PATHOLOGY)))
+			.isEqualTo(usd("1500.00"));
+		assertThat(config.billing().patientShare("cardiology", Set.of(Billing.Reread.PATHOLOGY)).isZero()).isTrue();
 		assertThat(config.workflow().doctorParticipation()).isEqualTo(Workflow.DoctorParticipation.OPTIONAL);
 		assertThat(config.workflow().approval()).isEqualTo(Workflow.Approval.SECOND_READER);
 		assertThat(config.workflow().turnaroundDays()).isEqualTo(7);
@@ -72,6 +88,14 @@ class ShippedTenantsTest {
 		assertThat(config.billing().payer()).isEqualTo(Billing.Payer.COPAY_AND_EMPLOYER);
 		assertThat(config.billing().copay().orElseThrow().minorUnits()).isEqualTo(5000);
 		assertThat(config.billing().currency().getCurrencyCode()).isEqualTo("USD");
+		assertThat(config.billing().patientCharge()).contains(Billing.PatientCharge.ON_COMPLETION);
+		assertThat(config.billing().employerInvoicing()).contains(Billing.EmployerInvoicing.PER_CASE);
+		assertThat(config.billing().processingFee()).isEmpty();
+		assertThat(config.billing().rereadAddOns()).containsOnly(Map.entry(Billing.Reread.PATHOLOGY, usd("250.00")));
+		assertThat(config.billing().cancellation()).isEqualTo(new Billing.Cancellation(0, 50, 0));
+		assertThat(config.billing().patientShare("oncology", Set.of(Billing.Reread.PATHOLOGY))).isEqualTo(usd("50.00"));
+		assertThat(config.billing().employerShare("oncology", Set.of(Billing.Reread.PATHOLOGY)))
+			.isEqualTo(usd("1100.00"));
 		assertThat(config.workflow().doctorParticipation()).isEqualTo(Workflow.DoctorParticipation.OPTIONAL);
 		assertThat(config.workflow().requiredConsents().get(0).text().in(Locale.forLanguageTag("es")))
 			.startsWith("Entiendo");

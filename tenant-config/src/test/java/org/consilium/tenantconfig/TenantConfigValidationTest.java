@@ -220,6 +220,121 @@ class TenantConfigValidationTest {
 	}
 
 	@Test
+	void charging_the_card_on_submission_is_refused_with_the_processing_fee_as_the_way() {
+		edit("public.yaml", "patientCharge: ON_COMPLETION", "patientCharge: ON_SUBMISSION");
+		assertThat(problems()).containsExactly(
+				"tenants/public.yaml: billing.patientCharge: ON_SUBMISSION is no longer supported: the card is charged on completion (ON_COMPLETION); to take money at submission, set processingFee (charged at submission, never refunded)");
+	}
+
+	@Test
+	void a_processing_fee_of_zero_is_rejected() {
+		edit("public.yaml", "processingFee: 25.00", "processingFee: 0");
+		assertThat(problems()).containsExactly("tenants/public.yaml: billing.processingFee: must be more than zero");
+	}
+
+	@Test
+	void a_negative_processing_fee_is_rejected() {
+		edit("public.yaml", "processingFee: 25.00", "processingFee: -25.00");
+		assertThat(problems()).containsExactly("tenants/public.yaml: billing.processingFee: must be more than zero");
+	}
+
+	@Test
+	void a_processing_fee_when_the_patient_pays_nothing_is_rejected() {
+		edit("acme.yaml", "employerInvoicing: MONTHLY", "employerInvoicing: MONTHLY\n  processingFee: 25.00");
+		assertThat(problems()).containsExactly(
+				"tenants/acme.yaml: billing.processingFee: only applies when the patient pays (it is charged to the patient's card at submission), but payer is EMPLOYER");
+	}
+
+	@Test
+	void a_processing_fee_must_be_less_than_the_patient_share() {
+		edit("globex.yaml", "copay: 50.00", "copay: 50.00\n  processingFee: 50.00");
+		edit("public.yaml", "processingFee: 25.00", "processingFee: 750.00");
+		assertThat(problems()).containsExactlyInAnyOrder(
+				"tenants/globex.yaml: billing.processingFee: must be less than the patient's share on completion (50.00 USD)",
+				"tenants/public.yaml: billing.processingFee: must be less than the patient's share on completion (750.00 USD)");
+	}
+
+	@Test
+	void a_processing_fee_with_more_decimals_than_the_currency_is_rejected() {
+		edit("public.yaml", "processingFee: 25.00", "processingFee: 25.005");
+		assertThat(problems())
+			.containsExactly("tenants/public.yaml: billing.processingFee: has more decimal places than USD allows (2)");
+	}
+
+	@Test
+	void an_unknown_re_read_add_on_names_the_known_ones() {
+		edit("public.yaml", "radiology: 150.00", "dermatology: 150.00");
+		assertThat(problems()).containsExactly(
+				"tenants/public.yaml: billing.rereadAddOns.dermatology: 'dermatology' is not a kind of re-read (radiology, pathology)");
+	}
+
+	@Test
+	void a_negative_re_read_add_on_is_rejected() {
+		edit("acme.yaml", "pathology: 300.00", "pathology: -300.00");
+		assertThat(problems())
+			.containsExactly("tenants/acme.yaml: billing.rereadAddOns.pathology: must be more than zero");
+	}
+
+	@Test
+	void re_read_add_ons_when_nobody_pays_are_rejected() {
+		edit("acme.yaml", "payer: EMPLOYER\n  employerInvoicing: MONTHLY", "payer: FREE");
+		assertThat(problems()).containsExactly(
+				"tenants/acme.yaml: billing.rereadAddOns: only apply when someone pays, but payer is FREE");
+	}
+
+	@Test
+	void a_cancellation_percentage_above_100_is_rejected() {
+		edit("acme.yaml", "inReview: 100", "inReview: 150");
+		assertThat(problems())
+			.containsExactly("tenants/acme.yaml: billing.cancellation.inReview: must be between 0 and 100");
+	}
+
+	@Test
+	void a_negative_cancellation_percentage_is_rejected() {
+		edit("globex.yaml", "afterCompletionRefund: 0", "afterCompletionRefund: -10");
+		assertThat(problems()).containsExactly(
+				"tenants/globex.yaml: billing.cancellation.afterCompletionRefund: must be between 0 and 100");
+	}
+
+	@Test
+	void an_unknown_cancellation_key_is_rejected() {
+		edit("public.yaml", "afterCompletionRefund: 0", "afterCompletionRefund: 0\n    noShow: 100");
+		assertThat(problems()).containsExactly("tenants/public.yaml: billing.cancellation.noShow: unknown key");
+	}
+
+	@Test
+	void a_cancellation_block_needs_all_three_percentages() {
+		edit("globex.yaml", "    beforeReview: 0\n", "");
+		assertThat(problems()).containsExactly(
+				"tenants/globex.yaml: billing.cancellation.beforeReview: is required: give beforeReview, inReview and afterCompletionRefund (percentages 0 to 100), or leave cancellation out so that nothing is owed");
+	}
+
+	@Test
+	void without_cancellation_or_add_ons_nothing_is_owed_and_nothing_added() {
+		edit("acme.yaml", "  rereadAddOns:\n    pathology: 300.00\n", "");
+		String acme = read("acme.yaml");
+		write("acme.yaml", acme.substring(0, acme.indexOf("  # Acme pays the whole price"))
+				+ acme.substring(acme.indexOf("\nworkflow:")));
+		assertThat(problems()).isEmpty();
+		Billing billing = new TenantConfigLoader().loadDirectory(this.tenants)
+			.stream()
+			.filter((tenant) -> tenant.config().slug().equals("acme"))
+			.findFirst()
+			.orElseThrow()
+			.config()
+			.billing();
+		assertThat(billing.cancellation()).isEqualTo(Billing.Cancellation.NONE_OWED);
+		assertThat(billing.rereadAddOns()).isEmpty();
+	}
+
+	@Test
+	void a_currency_without_a_minor_unit_is_rejected() {
+		edit("public.yaml", "currency: USD", "currency: XAU");
+		assertThat(problems()).containsExactly(
+				"tenants/public.yaml: billing.currency: 'XAU' has no minor unit, so nothing can be charged in it");
+	}
+
+	@Test
 	void bad_currency_and_time_zone_are_each_reported() {
 		edit("public.yaml", "currency: USD", "currency: DOLLARS");
 		edit("public.yaml", "timeZone: America/New_York", "timeZone: Mars/Olympus");
