@@ -95,4 +95,11 @@ public interface Rereads {
 	@PreAuthorize("isAuthenticated()")
 	List<String> pendingBeforeApproval(CaseId caseId);
 
+	/**
+	 * The kinds of re-read reported on the case, in the current tenant's transaction: the
+	 * price book's add-ons that the case's bill includes.
+	 */
+	@PreAuthorize("isAuthenticated()")
+	java.util.Set<Reread.Kind> done(CaseId caseId);
+
 }

@@ -2,9 +2,13 @@ package org.consilium.billing.internal;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.consilium.audit.AuditEntry;
 import org.consilium.audit.AuditLog;
@@ -17,13 +21,13 @@ import org.consilium.cases.CaseStatus;
 import org.consilium.cases.CaseStatusChanged;
 import org.consilium.identity.ConsiliumUser;
 import org.consilium.identity.CurrentUser;
+import org.consilium.review.Rereads;
 import org.consilium.tenant.Tenant;
 import org.consilium.tenant.TenantContext;
 import org.consilium.tenant.TenantId;
 import org.consilium.tenant.Tenants;
 import org.consilium.tenantconfig.Money;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -33,8 +37,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A bill per published case, in the case's tenant partition, written in the publishing
- * transaction. No payment provider is called yet: settling is a platform admin's recorded
- * act, never a pretended charge.
+ * transaction. With Stripe configured its charges follow (see {@link ChargeWorker});
+ * without it nothing pretends a charge happened: settling is a platform admin's recorded
+ * act.
  */
 @Service
 class BillingService implements Billing {
@@ -53,21 +58,35 @@ class BillingService implements Billing {
 
 	private final TransactionTemplate transactions;
 
-	private final String stripeSecretKey;
+	private final StripeGateway gateway;
+
+	private final ChargeStore charges;
+
+	private final ChargeWorker worker;
+
+	private final Rereads rereads;
 
 	BillingService(JdbcTemplate jdbc, Tenants tenants, AuditLog audit, ApplicationEventPublisher events, Clock clock,
-			PlatformTransactionManager transactionManager,
-			@Value("${consilium.billing.stripe-secret-key:}") String stripeSecretKey) {
+			PlatformTransactionManager transactionManager, StripeGateway gateway, ChargeStore charges,
+			ChargeWorker worker, Rereads rereads) {
 		this.jdbc = jdbc;
 		this.tenants = tenants;
 		this.audit = audit;
 		this.events = events;
 		this.clock = clock;
 		this.transactions = new TransactionTemplate(transactionManager);
-		this.stripeSecretKey = stripeSecretKey;
+		this.gateway = gateway;
+		this.charges = charges;
+		this.worker = worker;
+		this.rereads = rereads;
 	}
 
-	/** Publication is completion: the case owes from now, per its programme's policy. */
+	/**
+	 * Publication is completion: the case owes from now, per its programme's policy (its
+	 * price, plus an add-on per re-read reported). With Stripe configured the bill's
+	 * charges are created here, in the publishing transaction, and made right after it
+	 * commits.
+	 */
 	@EventListener
 	void published(CaseStatusChanged changed) {
 		if (changed.to() != CaseStatus.PUBLISHED) {
@@ -76,32 +95,53 @@ class BillingService implements Billing {
 		if (!changed.tenant().equals(TenantContext.current())) {
 			throw new IllegalStateException("Case event of " + changed.tenant() + " in another tenant");
 		}
-		org.consilium.tenantconfig.Billing policy = this.tenants.current().config().billing();
+		var policy = this.tenants.current().config().billing();
 		String specialty = this.jdbc.queryForObject("select specialty from medical_case where id = ?", String.class,
 				changed.caseId().value());
-		Money price = policy.priceFor(specialty);
-		boolean free = policy.payer() == org.consilium.tenantconfig.Billing.Payer.FREE;
+		Set<org.consilium.tenantconfig.Billing.Reread> rereads = this.rereads.done(changed.caseId())
+			.stream()
+			.map((kind) -> org.consilium.tenantconfig.Billing.Reread.valueOf(kind.name()))
+			.collect(Collectors.toCollection(() -> EnumSet.noneOf(org.consilium.tenantconfig.Billing.Reread.class)));
+		Money patient = policy.patientShare(specialty, rereads);
+		Money employer = policy.employerShare(specialty, rereads);
+		Money total = patient.plus(employer);
+		boolean free = total.isZero();
+		Instant now = this.clock.instant();
 		int inserted = this.jdbc.update("""
 				insert into billing_item (tenant_id, case_id, state, payer, amount, currency, created_at, settled_at,
 				    settled_by, settle_reason)
 				values (current_setting('app.tenant_id'), ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing
 				""", changed.caseId().value(), free ? "SETTLED" : "AWAITING_PAYMENT", policy.payer().name(),
-				free ? java.math.BigDecimal.ZERO : price.amount(), price.currency().getCurrencyCode(),
-				Timestamp.from(this.clock.instant()), free ? Timestamp.from(this.clock.instant()) : null,
-				free ? "Consilium" : null, free ? "free programme" : null);
-		if (inserted == 1) {
-			this.audit.record(AuditEntry.of("BILLING_ITEM_CREATED")
-				.subject("case", changed.caseId())
-				.details(policy.payer() + " " + (free ? "0" : price.toString())));
-			if (free) {
-				this.events.publishEvent(new CaseBillingSettled(changed.tenant(), changed.caseId()));
-			}
+				total.amount(), total.currency().getCurrencyCode(), Timestamp.from(now),
+				free ? Timestamp.from(now) : null, free ? "Consilium" : null, free ? "free programme" : null);
+		if (inserted != 1) {
+			return;
 		}
+		this.audit.record(AuditEntry.of("BILLING_ITEM_CREATED")
+			.subject("case", changed.caseId())
+			.details(policy.payer() + " " + total + " (patient " + patient + ", employer " + employer + ")"));
+		if (free) {
+			this.events.publishEvent(new CaseBillingSettled(changed.tenant(), changed.caseId()));
+			return;
+		}
+		if (!this.gateway.configured()) {
+			return;
+		}
+		List<Charge.Kind> kinds = new ArrayList<>();
+		Charge.Kind patientKind = (policy.payer() == org.consilium.tenantconfig.Billing.Payer.PATIENT)
+				? Charge.Kind.CASE_PRICE : Charge.Kind.COPAY;
+		if (!patient.isZero() && this.charges.add(changed.caseId(), patientKind, patient, now)) {
+			kinds.add(patientKind);
+		}
+		if (!employer.isZero() && this.charges.add(changed.caseId(), Charge.Kind.EMPLOYER, employer, now)) {
+			kinds.add(Charge.Kind.EMPLOYER);
+		}
+		this.worker.workAfterCommit(changed.tenant(), changed.caseId(), kinds);
 	}
 
 	@Override
 	public boolean providerConfigured() {
-		return this.stripeSecretKey != null && !this.stripeSecretKey.isBlank();
+		return this.gateway.configured();
 	}
 
 	@Override
@@ -112,7 +152,7 @@ class BillingService implements Billing {
 					() -> this.transactions.execute((status) -> this.jdbc.query("""
 							select c.reference, b.amount, b.currency, b.payer, b.created_at
 							from billing_item b join medical_case c on c.tenant_id = b.tenant_id and c.id = b.case_id
-							where b.state = 'AWAITING_PAYMENT' order by b.created_at
+							where b.state in ('AWAITING_PAYMENT', 'PAYMENT_ACTION_NEEDED') order by b.created_at
 							""",
 							(row, index) -> new AwaitingPayment(tenant.id(), tenant.config().displayName(),
 									new CaseReference(row.getString(1)),
@@ -139,7 +179,7 @@ class BillingService implements Billing {
 		TenantContext.runAs(tenant, () -> this.transactions.executeWithoutResult((status) -> {
 			List<java.util.UUID> settled = this.jdbc.queryForList("""
 					update billing_item set state = 'SETTLED', settled_at = ?, settled_by = ?, settle_reason = ?
-					where state = 'AWAITING_PAYMENT'
+					where state in ('AWAITING_PAYMENT', 'PAYMENT_ACTION_NEEDED')
 					  and case_id = (select id from medical_case where reference = ?)
 					returning case_id
 					""", java.util.UUID.class, Timestamp.from(this.clock.instant()), by, why, reference.value());
@@ -147,7 +187,11 @@ class BillingService implements Billing {
 				throw new BillingProblem("billing.error.nothing-owed");
 			}
 			CaseId caseId = new CaseId(settled.get(0));
-			this.audit.record(AuditEntry.of("BILLING_SETTLED_BY_HAND").subject("case", caseId).details(why));
+			// Nothing more is charged for it: the money was settled elsewhere.
+			int cancelled = this.charges.cancelOpen(caseId, this.clock.instant());
+			this.audit.record(AuditEntry.of("BILLING_SETTLED_BY_HAND")
+				.subject("case", caseId)
+				.details(why + ((cancelled > 0) ? " (" + cancelled + " open charge(s) cancelled)" : "")));
 			this.events.publishEvent(new CaseBillingSettled(tenant, caseId));
 		}));
 	}

@@ -9,6 +9,7 @@ import org.consilium.identity.Demographics;
 import org.consilium.identity.PatientProfiles;
 import org.consilium.notify.Notice;
 import org.consilium.notify.Notifications;
+import org.consilium.tenant.TenantLinks;
 import org.consilium.tenant.Tenants;
 import org.consilium.tenantconfig.NotificationKind;
 

@@ -167,6 +167,11 @@ class RereadService implements Rereads {
 		return this.store.pending(caseId).stream().map((kind) -> "reread.pending." + kind.name()).toList();
 	}
 
+	@Override
+	public java.util.Set<Reread.Kind> done(CaseId caseId) {
+		return this.store.done(caseId);
+	}
+
 	private void activity(CaseId caseId, String what, Reread.Kind kind) {
 		this.events.publishEvent(new CaseActivity(caseId, what, Map.of("kindKey", RereadCases.kindKey(kind))));
 	}

@@ -61,6 +61,15 @@ class RereadStore {
 				""", String.class, caseId.value()).stream().map(Reread.Kind::valueOf).toList();
 	}
 
+	/** The kinds of re-read reported on the case (an add-on each in the price book). */
+	java.util.Set<Reread.Kind> done(CaseId caseId) {
+		return this.jdbc
+			.queryForList("select kind from reread where case_id = ? and state = 'DONE'", String.class, caseId.value())
+			.stream()
+			.map(Reread.Kind::valueOf)
+			.collect(java.util.stream.Collectors.toCollection(() -> java.util.EnumSet.noneOf(Reread.Kind.class)));
+	}
+
 	/**
 	 * @return whether it moved (it was in one of the states {@code from})
 	 */

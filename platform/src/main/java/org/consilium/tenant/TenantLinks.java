@@ -1,17 +1,15 @@
-package org.consilium.review.internal;
-
-import org.consilium.tenant.Tenants;
+package org.consilium.tenant;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * Absolute links to the current programme's own site, for e-mails sent while working on
- * the operator site: {@code SiteLinks} would use the host of the request (the
- * operator's), where no doctor or patient can sign in.
+ * the operator site or outside any request (jobs, webhooks): {@code SiteLinks} would use
+ * the host of the request, where no doctor or patient can sign in.
  */
 @Component
-class TenantLinks {
+public class TenantLinks {
 
 	private final Tenants tenants;
 
@@ -22,7 +20,8 @@ class TenantLinks {
 		this.siteUrl = siteUrl;
 	}
 
-	String to(String path) {
+	/** An absolute link to {@code path} on the current programme's site. */
+	public String to(String path) {
 		return this.siteUrl.replace("{host}", this.tenants.current().config().canonicalHost()) + path;
 	}
 
