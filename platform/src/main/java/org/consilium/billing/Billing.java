@@ -29,6 +29,15 @@ public interface Billing {
 	@PreAuthorize("hasRole('PLATFORM_ADMIN')")
 	void markSettled(TenantId tenant, CaseReference reference, String reason);
 
+	/**
+	 * Cancels a case of a programme at the patient's or the company's request, with a
+	 * reason (audited); what it then owes or gets back follows the programme's
+	 * cancellation rules for the stage it was at.
+	 * @throws BillingProblem if the reason is missing or the case is closed or cancelled
+	 */
+	@PreAuthorize("hasRole('PLATFORM_ADMIN')")
+	void cancelCase(TenantId tenant, CaseReference reference, String reason);
+
 	/** A published case that owes. */
 	record AwaitingPayment(TenantId tenant, String programme, CaseReference reference, Money amount, String payer,
 			Instant since) {

@@ -53,6 +53,16 @@ public final class SiteHttpClient {
 		}
 	}
 
+	/** A POST of the body as is (e.g. a signed webhook), with the given headers. */
+	public HttpResponse<String> post(String url, String contentType, String body,
+			java.util.Map<String, String> headers) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+			.header("Content-Type", contentType)
+			.POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+		headers.forEach(request::header);
+		return send(request.build());
+	}
+
 	/** Signs in with the demo form login of the site the URL names. */
 	public HttpResponse<String> signIn(String siteUrl, String username, String password) {
 		get(siteUrl + "login");

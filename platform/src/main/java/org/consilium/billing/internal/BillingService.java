@@ -44,6 +44,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 class BillingService implements Billing {
 
+	/** Cancelled from here, the case was in a specialist's hands. */
+	private static final Set<CaseStatus> IN_REVIEW = EnumSet.of(CaseStatus.IN_REVIEW, CaseStatus.OPINION_SUBMITTED,
+			CaseStatus.RETURNED, CaseStatus.APPROVED);
+
 	private static final int MAX_REASON = 1_000;
 
 	private final JdbcTemplate jdbc;
@@ -66,9 +70,13 @@ class BillingService implements Billing {
 
 	private final Rereads rereads;
 
+	private final CaseFacts cases;
+
+	private final org.consilium.cases.CaseLifecycle lifecycle;
+
 	BillingService(JdbcTemplate jdbc, Tenants tenants, AuditLog audit, ApplicationEventPublisher events, Clock clock,
 			PlatformTransactionManager transactionManager, StripeGateway gateway, ChargeStore charges,
-			ChargeWorker worker, Rereads rereads) {
+			ChargeWorker worker, Rereads rereads, CaseFacts cases, org.consilium.cases.CaseLifecycle lifecycle) {
 		this.jdbc = jdbc;
 		this.tenants = tenants;
 		this.audit = audit;
@@ -79,6 +87,8 @@ class BillingService implements Billing {
 		this.charges = charges;
 		this.worker = worker;
 		this.rereads = rereads;
+		this.cases = cases;
+		this.lifecycle = lifecycle;
 	}
 
 	/**
@@ -127,16 +137,89 @@ class BillingService implements Billing {
 		if (!this.gateway.configured()) {
 			return;
 		}
+		this.worker.workAfterCommit(changed.tenant(), changed.caseId(),
+				addCharges(policy, changed.caseId(), patient, employer, now));
+	}
+
+	/** The charges of a bill: the patient's card share and the employer's share. */
+	private List<Charge.Kind> addCharges(org.consilium.tenantconfig.Billing policy, CaseId caseId, Money patient,
+			Money employer, Instant now) {
 		List<Charge.Kind> kinds = new ArrayList<>();
 		Charge.Kind patientKind = (policy.payer() == org.consilium.tenantconfig.Billing.Payer.PATIENT)
 				? Charge.Kind.CASE_PRICE : Charge.Kind.COPAY;
-		if (!patient.isZero() && this.charges.add(changed.caseId(), patientKind, patient, now)) {
+		if (!patient.isZero() && this.charges.add(caseId, patientKind, patient, now)) {
 			kinds.add(patientKind);
 		}
-		if (!employer.isZero() && this.charges.add(changed.caseId(), Charge.Kind.EMPLOYER, employer, now)) {
+		if (!employer.isZero() && this.charges.add(caseId, Charge.Kind.EMPLOYER, employer, now)) {
 			kinds.add(Charge.Kind.EMPLOYER);
 		}
-		this.worker.workAfterCommit(changed.tenant(), changed.caseId(), kinds);
+		return kinds;
+	}
+
+	/**
+	 * A cancelled case owes what the programme's cancellation rules say for the stage it
+	 * was cancelled at: a share of its price before completion (nothing by default), or,
+	 * after completion, a share of the card payment given back. The processing fee is
+	 * never refunded. Audited either way.
+	 */
+	@EventListener
+	void cancelled(CaseStatusChanged changed) {
+		if (changed.to() != CaseStatus.CANCELLED) {
+			return;
+		}
+		if (!changed.tenant().equals(TenantContext.current())) {
+			throw new IllegalStateException("Case event of " + changed.tenant() + " in another tenant");
+		}
+		var policy = this.tenants.current().config().billing();
+		var rules = policy.cancellation();
+		Instant now = this.clock.instant();
+		CaseId caseId = changed.caseId();
+		if (changed.from() == CaseStatus.PUBLISHED || changed.from() == CaseStatus.VIEWED_BY_PHYSICIAN) {
+			int refund = rules.afterCompletionRefundPercent();
+			if (refund == 100) {
+				this.charges.cancelOpen(caseId, now);
+			}
+			Money refunded = this.charges.ofCase(caseId)
+				.stream()
+				.filter((charge) -> (charge.kind() == Charge.Kind.CASE_PRICE || charge.kind() == Charge.Kind.COPAY)
+						&& charge.state() == Charge.State.SUCCEEDED)
+				.findFirst()
+				.map((paid) -> paid.amount().percent(refund))
+				.filter((amount) -> !amount.isZero())
+				.orElse(null);
+			if (refunded != null && this.charges.add(caseId, Charge.Kind.REFUND, refunded, now)) {
+				this.worker.workAfterCommit(changed.tenant(), caseId, List.of(Charge.Kind.REFUND));
+			}
+			if (this.charges.ofCase(caseId)
+				.stream()
+				.noneMatch((charge) -> charge.open() && charge.kind() != Charge.Kind.REFUND)) {
+				this.jdbc.update("update billing_item set state = 'CANCELLED' where case_id = ?", caseId.value());
+			}
+			this.audit.record(AuditEntry.of("BILLING_CANCELLED")
+				.subject("case", caseId)
+				.details("after completion: " + refund + "% of the card payment refunded"
+						+ ((refunded != null) ? " (" + refunded + ")" : " (nothing to refund)")));
+			return;
+		}
+		boolean inReview = IN_REVIEW.contains(changed.from());
+		int percent = inReview ? rules.inReviewPercent() : rules.beforeReviewPercent();
+		String specialty = this.jdbc.queryForObject("select specialty from medical_case where id = ?", String.class,
+				caseId.value());
+		Money patient = policy.patientShare(specialty, Set.of()).percent(percent);
+		Money employer = policy.employerShare(specialty, Set.of()).percent(percent);
+		Money total = patient.plus(employer);
+		int inserted = this.jdbc.update("""
+				insert into billing_item (tenant_id, case_id, state, payer, amount, currency, created_at)
+				values (current_setting('app.tenant_id'), ?, ?, ?, ?, ?, ?) on conflict do nothing
+				""", caseId.value(), total.isZero() ? "CANCELLED" : "AWAITING_PAYMENT", policy.payer().name(),
+				total.amount(), total.currency().getCurrencyCode(), Timestamp.from(now));
+		this.audit.record(AuditEntry.of("BILLING_CANCELLED")
+			.subject("case", caseId)
+			.details((inReview ? "in review" : "before review") + ": " + percent + "% of the price owed (" + total
+					+ ")"));
+		if (inserted == 1 && !total.isZero() && this.gateway.configured()) {
+			this.worker.workAfterCommit(changed.tenant(), caseId, addCharges(policy, caseId, patient, employer, now));
+		}
 	}
 
 	@Override
@@ -161,6 +244,32 @@ class BillingService implements Billing {
 		}
 		awaiting.sort(Comparator.comparing(AwaitingPayment::since));
 		return awaiting;
+	}
+
+	@Override
+	public void cancelCase(TenantId tenant, CaseReference reference, String reason) {
+		String why = (reason != null) ? reason.strip() : "";
+		if (why.isEmpty()) {
+			throw new BillingProblem("billing.error.reason-required");
+		}
+		if (why.length() > MAX_REASON) {
+			throw new BillingProblem("billing.error.reason-length");
+		}
+		if (this.tenants.find(tenant).isEmpty()) {
+			throw new BillingProblem("billing.error.no-such-case");
+		}
+		TenantContext.runAs(tenant, () -> this.transactions.executeWithoutResult((status) -> {
+			CaseId caseId = this.cases.of(reference)
+				.orElseThrow(() -> new BillingProblem("billing.error.no-such-case"))
+				.caseId();
+			try {
+				this.lifecycle.apply(caseId, org.consilium.cases.CaseEvent.CANCEL, List.of());
+			}
+			catch (org.consilium.cases.IllegalCaseTransitionException ex) {
+				throw new BillingProblem("billing.error.cannot-cancel");
+			}
+			this.audit.record(AuditEntry.of("CASE_CANCELLED").subject("case", caseId).details(why));
+		}));
 	}
 
 	@Override

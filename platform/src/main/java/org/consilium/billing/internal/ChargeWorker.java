@@ -154,6 +154,20 @@ class ChargeWorker {
 			}
 			return true;
 		}
+		if (charge.kind() == Charge.Kind.REFUND) {
+			Charge paid = this.charges.ofCase(charge.caseId())
+				.stream()
+				.filter((c) -> (c.kind() == Charge.Kind.CASE_PRICE || c.kind() == Charge.Kind.COPAY)
+						&& c.state() == Charge.State.SUCCEEDED)
+				.findFirst()
+				.orElseThrow(() -> new IllegalStateException(
+						"A refund of case " + charge.caseId() + " without a card payment"));
+			com.stripe.model.Refund refund = this.gateway.refund(charge.idempotencyKey(tenant.slug()), paid.stripeId(),
+					charge.amount(), metadata);
+			this.afterStripeCall.run();
+			this.outcomes.succeeded(charge, refund.getId());
+			return true;
+		}
 		if (!charge.kind().patientCard()) {
 			throw new IllegalStateException("The worker does not make " + charge.kind() + " charges");
 		}

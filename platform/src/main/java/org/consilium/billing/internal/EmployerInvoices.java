@@ -155,7 +155,7 @@ class EmployerInvoices {
 		Invoice invoice = this.gateway.finalisedInvoice("consilium:" + tenant.slug() + ":invoice:" + period,
 				this.customers.employerOrCreate(tenant), tenant.displayName() + " second opinions " + period,
 				Map.of("tenant", tenant.slug(), "period", period));
-		List<String> items = this.gateway.invoiceItemsOn(invoice.getId());
+		List<String> items = this.gateway.invoiceItemsOn(invoice);
 		this.charges.invoiced(id, items);
 		java.util.Currency currency = java.util.Currency.getInstance(invoice.getCurrency().toUpperCase());
 		this.jdbc.update("""

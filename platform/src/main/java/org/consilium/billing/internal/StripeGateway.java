@@ -180,21 +180,47 @@ class StripeGateway {
 		return call(() -> client().v1().invoices().retrieve(id));
 	}
 
-	/** The invoice items on an invoice, every page of its lines. */
-	java.util.List<String> invoiceItemsOn(String invoiceId) {
+	/**
+	 * The invoice items on a finalised invoice: the lines it carries, and the rest of
+	 * them page by page when Stripe says there are more.
+	 */
+	java.util.List<String> invoiceItemsOn(Invoice invoice) {
 		return call(() -> {
 			java.util.List<String> items = new java.util.ArrayList<>();
-			for (com.stripe.model.InvoiceLineItem line : client().v1()
-				.invoices()
-				.lineItems()
-				.list(invoiceId, com.stripe.param.InvoiceLineItemListParams.builder().setLimit(100L).build())
-				.autoPagingIterable()) {
-				if (line.getParent() != null && line.getParent().getInvoiceItemDetails() != null) {
-					items.add(line.getParent().getInvoiceItemDetails().getInvoiceItem());
+			com.stripe.model.InvoiceLineItemCollection lines = invoice.getLines();
+			String last = null;
+			if (lines != null) {
+				for (com.stripe.model.InvoiceLineItem line : lines.getData()) {
+					addItem(items, line);
+					last = line.getId();
 				}
+			}
+			boolean more = lines == null || Boolean.TRUE.equals(lines.getHasMore());
+			while (more) {
+				com.stripe.param.InvoiceLineItemListParams.Builder page = com.stripe.param.InvoiceLineItemListParams
+					.builder()
+					.setLimit(100L);
+				if (last != null) {
+					page.setStartingAfter(last);
+				}
+				com.stripe.model.StripeCollection<com.stripe.model.InvoiceLineItem> next = client().v1()
+					.invoices()
+					.lineItems()
+					.list(invoice.getId(), page.build());
+				for (com.stripe.model.InvoiceLineItem line : next.getData()) {
+					addItem(items, line);
+					last = line.getId();
+				}
+				more = Boolean.TRUE.equals(next.getHasMore()) && !next.getData().isEmpty();
 			}
 			return items;
 		});
+	}
+
+	private static void addItem(java.util.List<String> items, com.stripe.model.InvoiceLineItem line) {
+		if (line.getParent() != null && line.getParent().getInvoiceItemDetails() != null) {
+			items.add(line.getParent().getInvoiceItemDetails().getInvoiceItem());
+		}
 	}
 
 	Refund refund(String idempotencyKey, String paymentIntent, Money amount, Map<String, String> metadata) {

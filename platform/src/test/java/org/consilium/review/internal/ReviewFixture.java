@@ -44,7 +44,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * (the state machine's step and the {@code OpinionSubmitted} event, in one transaction as
  * the specialist), and routing runs as it would.
  */
-class ReviewFixture {
+public class ReviewFixture {
 
 	static final ConsiliumUser TRIAGE = Users.operator("review-fixture-triage", Role.TRIAGE);
 
@@ -66,7 +66,7 @@ class ReviewFixture {
 
 	private final TransactionTemplate transactions;
 
-	ReviewFixture(ApplicationContext context) {
+	public ReviewFixture(ApplicationContext context) {
 		this.cases = context.getBean(Cases.class);
 		this.assignments = context.getBean(CaseAssignments.class);
 		this.lifecycle = context.getBean(CaseLifecycle.class);
@@ -78,11 +78,11 @@ class ReviewFixture {
 	}
 
 	/** A specialist of the directory who signs in as an operator account. */
-	record Specialist(String id, ConsiliumUser user) {
+	public record Specialist(String id, ConsiliumUser user) {
 	}
 
 	/** A new active specialist in the pool, signing in as a test operator account. */
-	Specialist specialist(String name, String specialty, String pool) {
+	public Specialist specialist(String name, String specialty, String pool) {
 		String id = "sp-rf-" + UUID.randomUUID().toString().substring(0, 12);
 		ConsiliumUser user = Users.operator(id, Role.SPECIALIST);
 		this.admin.update("""
@@ -96,18 +96,18 @@ class ReviewFixture {
 	}
 
 	/** Retires the fixture's specialists, so that later tests rank only their own. */
-	void retireSpecialists() {
+	public void retireSpecialists() {
 		this.admin.update("update specialist set active = false where specialist_id like 'sp-rf-%'");
 	}
 
-	ConsiliumUser demoUser(TenantId tenant, Role role) {
+	public ConsiliumUser demoUser(TenantId tenant, Role role) {
 		return this.demo.usersOf(tenant).stream().filter((user) -> user.has(role)).findFirst().orElseThrow();
 	}
 
 	/**
 	 * The demo patient's request, ready for triage; the demo doctor takes part if asked.
 	 */
-	CaseDetails readyCase(TenantId tenant, String specialty, boolean withDoctor) {
+	public CaseDetails readyCase(TenantId tenant, String specialty, boolean withDoctor) {
 		return readyCase(tenant, specialty, withDoctor, demoUser(tenant, Role.PATIENT));
 	}
 
@@ -149,11 +149,11 @@ class ReviewFixture {
 	}
 
 	/** A case with its first version submitted and routed. */
-	CaseDetails submitted(TenantId tenant, String specialty, boolean withDoctor, Specialist author) {
+	public CaseDetails submitted(TenantId tenant, String specialty, boolean withDoctor, Specialist author) {
 		return submitted(tenant, specialty, withDoctor, author, demoUser(tenant, Role.PATIENT));
 	}
 
-	CaseDetails submitted(TenantId tenant, String specialty, boolean withDoctor, Specialist author,
+	public CaseDetails submitted(TenantId tenant, String specialty, boolean withDoctor, Specialist author,
 			ConsiliumUser patient) {
 		CaseDetails details = readyCase(tenant, specialty, withDoctor, patient);
 		inReview(tenant, details.id(), author);
@@ -165,13 +165,22 @@ class ReviewFixture {
 	 * A case whose opinion is approved and published: the second reader (where the
 	 * programme has one) concurs, then the approver approves.
 	 */
-	CaseDetails published(TenantId tenant, String specialty, boolean withDoctor, Specialist author) {
+	public CaseDetails published(TenantId tenant, String specialty, boolean withDoctor, Specialist author) {
 		return published(tenant, specialty, withDoctor, author, demoUser(tenant, Role.PATIENT));
 	}
 
 	CaseDetails published(TenantId tenant, String specialty, boolean withDoctor, Specialist author,
 			ConsiliumUser patient) {
 		CaseDetails details = submitted(tenant, specialty, withDoctor, author, patient);
+		approve(tenant, details);
+		return details;
+	}
+
+	/**
+	 * The second reader (where the programme has one) concurs, then the approver
+	 * approves: the opinion is published.
+	 */
+	public void approve(TenantId tenant, CaseDetails details) {
 		CaseKey key = key(tenant, details);
 		holder(details.id(), Assignment.Task.SECOND_READ).ifPresent((reader) -> Users.as(reader, () -> {
 			this.approvals.concur(key, "Agreed.");
@@ -182,7 +191,6 @@ class ReviewFixture {
 			this.approvals.approve(key, null);
 			return null;
 		});
-		return details;
 	}
 
 	static OpinionContent content(String summary) {
@@ -235,7 +243,7 @@ class ReviewFixture {
 				"update user_account set status = 'DISABLED' where tenant_id = '_platform' and email like 'approver-%@ops.example'");
 	}
 
-	CaseStatus status(CaseId caseId) {
+	public CaseStatus status(CaseId caseId) {
 		return CaseStatus.valueOf(this.admin.queryForObject("select status from medical_case where id = ?",
 				String.class, caseId.value()));
 	}
