@@ -98,7 +98,7 @@ final class StripeHttp implements ResponseDefinitionTransformerV2 {
 			return page(path);
 		}
 		Reply reply = api(request, method, path, query);
-		if (reply.executed() && this.responsesToLose.getAndUpdate((n) -> Math.max(0, n - 1)) > 0) {
+		if (this.responsesToLose.getAndUpdate((n) -> Math.max(0, n - 1)) > 0) {
 			return ResponseDefinitionBuilder.responseDefinition().withFault(Fault.CONNECTION_RESET_BY_PEER).build();
 		}
 		return reply.toResponse(request.getHeader("Idempotency-Key"));
@@ -108,14 +108,13 @@ final class StripeHttp implements ResponseDefinitionTransformerV2 {
 		String authorization = request.getHeader("Authorization");
 		if (authorization == null || !authorization.startsWith("Bearer ")) {
 			return Reply.error(ApiError.authentication("You did not provide an API key. You need to provide your API "
-					+ "key in the Authorization header, using Bearer auth (e.g. 'Authorization: Bearer YOUR_SECRET_KEY')."),
-					false);
+					+ "key in the Authorization header, using Bearer auth (e.g. 'Authorization: Bearer YOUR_SECRET_KEY')."));
 		}
 		String key = authorization.substring("Bearer ".length()).trim();
 		if (!key.equals(this.apiKey)) {
 			String shown = (key.length() > 4)
 					? key.substring(0, Math.min(8, key.length())) + "*********" + key.substring(key.length() - 4) : key;
-			return Reply.error(ApiError.authentication("Invalid API Key provided: " + shown), false);
+			return Reply.error(ApiError.authentication("Invalid API Key provided: " + shown));
 		}
 		String body = method.equals("POST") ? new String(request.getBody(), StandardCharsets.UTF_8) : query;
 		// Stripe ignores idempotency keys on GET and DELETE, which are idempotent anyway.
@@ -130,14 +129,13 @@ final class StripeHttp implements ResponseDefinitionTransformerV2 {
 					"Keys for idempotent requests can only be used with the same parameters they were first used with. "
 							+ "Try using a key other than '" + idempotencyKey
 							+ "' if you meant to execute a different request.")
-				.with("type", "idempotency_error"), false);
+				.with("type", "idempotency_error"));
 		}
 		if (previous != null && previous.reply() == null) {
 			return Reply.error(ApiError.invalidRequest(409, "idempotency_key_in_use", null,
 					"There is currently another in-progress request using this Idempotent Key (that probably means "
 							+ "you submitted twice, and the other request is still going through): " + idempotencyKey
-							+ ". Please try again later."),
-					false);
+							+ ". Please try again later."));
 		}
 		if (previous != null) {
 			return previous.reply().replayed();
@@ -170,10 +168,10 @@ final class StripeHttp implements ResponseDefinitionTransformerV2 {
 				}
 			}
 			return Reply.error(ApiError.invalidRequest(404, null, null, "Unrecognized request URL (" + method + ": "
-					+ path + "). The Stripe test server does not model this endpoint."), false);
+					+ path + "). The Stripe test server does not model this endpoint."));
 		}
 		catch (ApiError error) {
-			return Reply.error(error, true);
+			return Reply.error(error);
 		}
 	}
 
@@ -276,23 +274,19 @@ final class StripeHttp implements ResponseDefinitionTransformerV2 {
 	private record Idempotent(String fingerprint, Reply reply) {
 	}
 
-	/**
-	 * An API answer. {@code executed}: the endpoint ran (so a lost response still changed
-	 * Stripe).
-	 */
-	private record Reply(int status, String body, String requestId, String originalRequestId, boolean executed) {
+	/** An API answer; {@code originalRequestId} is set on a replay. */
+	private record Reply(int status, String body, String requestId, String originalRequestId) {
 
 		static Reply ok(Map<String, Object> json) {
-			return new Reply(200, StripeJson.write(json), StripeBackend.newId("req_"), null, true);
+			return new Reply(200, StripeJson.write(json), StripeBackend.newId("req_"), null);
 		}
 
-		static Reply error(ApiError error, boolean executed) {
-			return new Reply(error.status(), StripeJson.write(error.body()), StripeBackend.newId("req_"), null,
-					executed);
+		static Reply error(ApiError error) {
+			return new Reply(error.status(), StripeJson.write(error.body()), StripeBackend.newId("req_"), null);
 		}
 
 		Reply replayed() {
-			return new Reply(this.status, this.body, StripeBackend.newId("req_"), this.requestId, false);
+			return new Reply(this.status, this.body, StripeBackend.newId("req_"), this.requestId);
 		}
 
 		ResponseDefinition toResponse(String idempotencyKey) {

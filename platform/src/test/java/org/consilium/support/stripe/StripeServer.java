@@ -145,9 +145,13 @@ public final class StripeServer {
 	}
 
 	/**
-	 * The next {@code count} API requests run (and change Stripe's state) but their
-	 * responses are lost: the connection is reset, as when the network fails after Stripe
-	 * did the work. A retry with the same idempotency key gets the stored response.
+	 * The next {@code count} API requests run as usual (changing Stripe's state, or
+	 * replaying a stored response) but their responses are lost: the connection is reset,
+	 * as when the network fails after Stripe did the work. A retry with the same
+	 * idempotency key gets the stored response. Mind that Java's
+	 * {@code HttpURLConnection}, which the SDK uses, silently sends a POST once more when
+	 * the connection drops before the response ({@code sun.net.http.retryPost}), so the
+	 * SDK sees the failure only when two responses in a row are lost.
 	 */
 	public void loseNextResponses(int count) {
 		this.http.loseResponses(count);
