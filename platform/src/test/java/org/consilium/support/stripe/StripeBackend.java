@@ -34,9 +34,10 @@ import org.consilium.support.stripe.StripeObjects.SetupIntent;
  * steps a customer takes outside the API (finishing Checkout, paying an invoice).
  *
  * <p>
- * Every change runs under this object's lock, so that concurrent requests see Stripe's
+ * Every request runs under this object's lock, so that concurrent requests see Stripe's
  * guarantees (two invoices never take the same pending item, two refunds never exceed the
- * payment); the tables are concurrent maps so that tests can read them without the lock.
+ * payment) and reads never see half a change; the tables are concurrent maps of immutable
+ * records so that tests can read them without the lock.
  */
 final class StripeBackend {
 
@@ -102,7 +103,7 @@ final class StripeBackend {
 		return StripeJson.customer(customer);
 	}
 
-	Map<String, Object> retrieveCustomer(String id, FormParams params) {
+	synchronized Map<String, Object> retrieveCustomer(String id, FormParams params) {
 		params.allowOnly();
 		expansions(params);
 		return StripeJson.customer(existing(this.customers, id, "customer"));
@@ -194,7 +195,7 @@ final class StripeBackend {
 		return lines;
 	}
 
-	Map<String, Object> retrieveCheckoutSession(String id, FormParams params) {
+	synchronized Map<String, Object> retrieveCheckoutSession(String id, FormParams params) {
 		params.allowOnly();
 		CheckoutSession session = existing(this.sessions, id, "checkout.session");
 		return checkoutSessionJson(session, expansions(params, "customer", "setup_intent", "payment_intent"));
@@ -271,7 +272,7 @@ final class StripeBackend {
 
 	// SetupIntents and PaymentMethods
 
-	Map<String, Object> retrieveSetupIntent(String id, FormParams params) {
+	synchronized Map<String, Object> retrieveSetupIntent(String id, FormParams params) {
 		params.allowOnly();
 		SetupIntent intent = existing(this.setupIntents, id, "setupintent");
 		Map<String, Object> json = StripeJson.setupIntent(intent);
@@ -285,7 +286,7 @@ final class StripeBackend {
 		return json;
 	}
 
-	Map<String, Object> retrievePaymentMethod(String id, FormParams params) {
+	synchronized Map<String, Object> retrievePaymentMethod(String id, FormParams params) {
 		params.allowOnly();
 		expansions(params);
 		return StripeJson.paymentMethod(existing(this.paymentMethods, id, "PaymentMethod"));
@@ -385,7 +386,7 @@ final class StripeBackend {
 		return TestCard.byToken(method.testCard());
 	}
 
-	Map<String, Object> retrievePaymentIntent(String id, FormParams params) {
+	synchronized Map<String, Object> retrievePaymentIntent(String id, FormParams params) {
 		params.allowOnly();
 		PaymentIntent intent = existing(this.paymentIntents, id, "payment_intent");
 		return paymentIntentJson(intent, expansions(params, "customer", "payment_method"));
@@ -418,7 +419,7 @@ final class StripeBackend {
 		return StripeJson.invoiceItem(item);
 	}
 
-	Map<String, Object> listInvoiceItems(FormParams params) {
+	synchronized Map<String, Object> listInvoiceItems(FormParams params) {
 		params.allowOnly("customer", "invoice", "pending", "limit", "starting_after");
 		String customer = params.string("customer");
 		String invoice = params.string("invoice");
@@ -497,14 +498,14 @@ final class StripeBackend {
 		return paid;
 	}
 
-	Map<String, Object> retrieveInvoice(String id, FormParams params) {
+	synchronized Map<String, Object> retrieveInvoice(String id, FormParams params) {
 		params.allowOnly();
 		expansions(params);
 		Invoice invoice = existing(this.invoices, id, "invoice");
 		return StripeJson.invoice(invoice, this.customers.get(invoice.customer()));
 	}
 
-	Map<String, Object> listInvoices(FormParams params) {
+	synchronized Map<String, Object> listInvoices(FormParams params) {
 		params.allowOnly("customer", "status", "collection_method", "limit", "starting_after");
 		String customer = params.string("customer");
 		String status = params.string("status");
@@ -571,13 +572,13 @@ final class StripeBackend {
 		return refunds(paymentIntentId).stream().mapToLong(Refund::amount).sum();
 	}
 
-	Map<String, Object> retrieveRefund(String id, FormParams params) {
+	synchronized Map<String, Object> retrieveRefund(String id, FormParams params) {
 		params.allowOnly();
 		expansions(params);
 		return StripeJson.refund(existing(this.refunds, id, "refund"));
 	}
 
-	Map<String, Object> listRefunds(FormParams params) {
+	synchronized Map<String, Object> listRefunds(FormParams params) {
 		params.allowOnly("payment_intent", "charge", "limit", "starting_after");
 		String intent = params.string("payment_intent");
 		String charge = params.string("charge");

@@ -1,7 +1,5 @@
 package org.consilium.support.stripe;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -14,10 +12,6 @@ import java.util.Map;
 public final class StripeObjects {
 
 	private StripeObjects() {
-	}
-
-	static Map<String, String> frozen(Map<String, String> map) {
-		return (map == null) ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(map));
 	}
 
 	public record Customer(String id, long created, String email, String name, String description, String phone,
