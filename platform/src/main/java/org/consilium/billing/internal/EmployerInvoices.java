@@ -99,7 +99,8 @@ class EmployerInvoices {
 
 	/** Invoices the pending items once the current transaction has committed. */
 	void invoiceAfterCommit(TenantId tenant, String period) {
-		Runnable work = () -> invoice(tenant, period, Instant.MAX);
+		// Every item added so far (the clock may be a little behind the database's).
+		Runnable work = () -> invoice(tenant, period, this.clock.instant().plus(java.time.Duration.ofDays(1)));
 		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
 			work.run();
 			return;

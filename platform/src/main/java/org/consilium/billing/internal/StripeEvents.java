@@ -71,7 +71,8 @@ class StripeEvents {
 				log.warn("Stripe event {} ({}) names no programme of Consilium; acknowledged", event.getId(),
 						event.getType());
 			}
-			return Boolean.TRUE.equals(this.transactions.execute((status) -> firstTime(event)));
+			return TenantContext.callAs(TenantId.PLATFORM,
+					() -> Boolean.TRUE.equals(this.transactions.execute((status) -> firstTime(event))));
 		}
 		return TenantContext.callAs(tenant.get(), () -> Boolean.TRUE.equals(this.transactions.execute((status) -> {
 			if (!firstTime(event)) {

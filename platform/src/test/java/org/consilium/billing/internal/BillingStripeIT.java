@@ -32,6 +32,7 @@ import org.consilium.support.StripeIntegrationTest;
 import org.consilium.support.TestDatabase;
 import org.consilium.support.TestMail;
 import org.consilium.support.Users;
+import org.consilium.support.stripe.StripeObjects;
 import org.consilium.support.stripe.StripeServer;
 import org.consilium.tenant.TenantContext;
 import org.consilium.tenant.TenantId;
@@ -114,7 +115,7 @@ class BillingStripeIT {
 		this.fixture.approve(PUBLIC, details);
 
 		waitUntil(() -> "SUCCEEDED".equals(chargeState(PUBLIC, details.id(), "CASE_PRICE")));
-		List<StripeServer.PaymentIntent> intents = intentsOf(details.id());
+		List<StripeObjects.PaymentIntent> intents = intentsOf(details.id());
 		assertThat(intents).singleElement().satisfies((intent) -> {
 			assertThat(intent.amount()).isEqualTo(75_000);
 			assertThat(intent.currency()).isEqualTo("usd");
@@ -140,7 +141,7 @@ class BillingStripeIT {
 		ConsiliumUser patient = freshCardHolder(PUBLIC);
 		ReviewFixture.Specialist author = this.fixture.specialist("Dr. Stripe Decline", "cardiology", "general");
 		CaseDetails details = this.fixture.submitted(PUBLIC, "cardiology", false, author, patient);
-		saveCard(PUBLIC, patient, details, "pm_card_chargeDeclined");
+		saveCard(PUBLIC, patient, details, "pm_card_chargeCustomerFail");
 		this.fixture.approve(PUBLIC, details);
 
 		waitUntil(() -> "ACTION_NEEDED".equals(chargeState(PUBLIC, details.id(), "CASE_PRICE")));
@@ -171,7 +172,7 @@ class BillingStripeIT {
 		assertThat(audits(PUBLIC, details.id(), "CHARGE_SUCCEEDED")).isEqualTo(1);
 		assertThat(audits(PUBLIC, details.id(), "BILLING_SETTLED")).isEqualTo(1);
 		assertThat(audits(PUBLIC, details.id(), "CASE_BILLING_SETTLED")).isEqualTo(1);
-		assertThat(intentsOf(details.id())).extracting(StripeServer.PaymentIntent::status)
+		assertThat(intentsOf(details.id())).extracting(StripeObjects.PaymentIntent::status)
 			.containsExactly("requires_payment_method", "succeeded");
 		assertThat(this.fixture.status(details.id())).isEqualTo(CaseStatus.CLOSED);
 		assertThat(bill(PUBLIC, patient, details).cardSaved()).as("paying by link saved the new card").isTrue();
@@ -321,7 +322,7 @@ class BillingStripeIT {
 		String employer = TestDatabase.get()
 			.adminJdbc()
 			.queryForObject("select stripe_customer_id from billing_employer where tenant_id = 'acme'", String.class);
-		List<StripeServer.InvoiceItem> items = this.stripe.invoiceItems(employer)
+		List<StripeObjects.InvoiceItem> items = this.stripe.invoiceItems(employer)
 			.stream()
 			.filter((item) -> List.of(first.id().value().toString(), second.id().value().toString())
 				.contains(item.metadata().get("case")))
@@ -341,13 +342,13 @@ class BillingStripeIT {
 		this.clock.set(Instant.parse("2026-12-01T02:00:00Z"));
 		this.invoices.finaliseEndedMonths();
 		this.invoices.finaliseEndedMonths();
-		List<StripeServer.Invoice> made = this.stripe.invoices(employer)
+		List<StripeObjects.Invoice> made = this.stripe.invoices(employer)
 			.stream()
 			.filter((invoice) -> "2026-11".equals(invoice.metadata().get("period")))
 			.toList();
 		assertThat(made).singleElement().satisfies((invoice) -> {
 			assertThat(invoice.status()).isEqualTo("open");
-			assertThat(invoice.lines()).extracting(StripeServer.InvoiceLine::invoiceItem)
+			assertThat(invoice.lines()).extracting(StripeObjects.InvoiceLine::invoiceItem)
 				.contains(items.get(0).id(), items.get(1).id());
 		});
 		ConsiliumUser admin = Users.user("acme", "stripe-acme-admin", Role.TENANT_ADMIN);
@@ -397,7 +398,7 @@ class BillingStripeIT {
 		String employer = TestDatabase.get()
 			.adminJdbc()
 			.queryForObject("select stripe_customer_id from billing_employer where tenant_id = 'globex'", String.class);
-		StripeServer.InvoiceItem item = this.stripe.invoiceItems(employer)
+		StripeObjects.InvoiceItem item = this.stripe.invoiceItems(employer)
 			.stream()
 			.filter((candidate) -> details.id().value().toString().equals(candidate.metadata().get("case")))
 			.findFirst()
@@ -509,7 +510,7 @@ class BillingStripeIT {
 		return event.substring(start + 1, event.indexOf('"', start + 1));
 	}
 
-	private List<StripeServer.PaymentIntent> intentsOf(CaseId caseId) {
+	private List<StripeObjects.PaymentIntent> intentsOf(CaseId caseId) {
 		return this.stripe.paymentIntentsWithMetadata("case", caseId.value().toString());
 	}
 
