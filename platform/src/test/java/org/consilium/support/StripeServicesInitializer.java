@@ -8,18 +8,24 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Points billing at the run's Stripe-shaped server, with its test key and webhook signing
- * secret (generated at start, never in the repository).
+ * secret (generated at start, never in the repository). Besides the shipped programmes
+ * there is {@code refundco}: the public programme with a full refund when a completed
+ * case is cancelled (no shipped programme refunds after completion).
  */
 public class StripeServicesInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+	private static final TestTenantFiles FILES = TestTenantFiles.copyOfShipped()
+		.withTenantLikePublic("refundco",
+				(yaml) -> yaml.replace("afterCompletionRefund: 0", "afterCompletionRefund: 100")
+					.replace("displayName: Consilium Second Opinion", "displayName: Refundco Second Opinion"));
 
 	@Override
 	public void initialize(ConfigurableApplicationContext context) {
 		StripeServer stripe = StripeServer.get();
-		TestPropertyValues
-			.of("consilium.billing.stripe.secret-key=" + stripe.apiKey(),
-					"consilium.billing.stripe.api-base=" + stripe.baseUrl(),
-					"consilium.billing.stripe.webhook-secret=" + stripe.webhookSecret(),
-					"consilium.billing.stripe.work-interval=1h")
+		TestPropertyValues.of("consilium.billing.stripe.secret-key=" + stripe.apiKey(),
+				"consilium.billing.stripe.api-base=" + stripe.baseUrl(),
+				"consilium.billing.stripe.webhook-secret=" + stripe.webhookSecret(),
+				"consilium.billing.stripe.work-interval=1h", "consilium.tenancy.tenants-directory=" + FILES.directory())
 			.applyTo(context.getEnvironment());
 	}
 

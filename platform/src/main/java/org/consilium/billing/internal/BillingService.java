@@ -250,7 +250,7 @@ class BillingService implements Billing {
 	public void cancelCase(TenantId tenant, CaseReference reference, String reason) {
 		String why = (reason != null) ? reason.strip() : "";
 		if (why.isEmpty()) {
-			throw new BillingProblem("billing.error.reason-required");
+			throw new BillingProblem("billing.error.cancel-reason-required");
 		}
 		if (why.length() > MAX_REASON) {
 			throw new BillingProblem("billing.error.reason-length");

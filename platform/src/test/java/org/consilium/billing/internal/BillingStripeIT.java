@@ -75,6 +75,9 @@ class BillingStripeIT {
 	ProgrammePayments programmePayments;
 
 	@Autowired
+	org.consilium.billing.Billing billing;
+
+	@Autowired
 	ChargeWorker worker;
 
 	@Autowired
@@ -419,6 +422,57 @@ class BillingStripeIT {
 	}
 
 	@Test
+	void a_cancelled_case_owes_or_gets_back_what_the_programme_says_for_its_stage() {
+		ConsiliumUser patient = freshCardHolder(PUBLIC);
+		ReviewFixture.Specialist author = this.fixture.specialist("Dr. Stripe Cancel", "cardiology", "general");
+		ConsiliumUser admin = Users.operator("stripe-cancel-admin", Role.PLATFORM_ADMIN);
+
+		// Before review: nothing owed (public: 0 %).
+		CaseDetails early = this.fixture.readyCase(PUBLIC, "cardiology", false);
+		assertThatThrownBy(() -> Users.as(admin, () -> {
+			this.billing.cancelCase(PUBLIC, early.reference(), " ");
+			return null;
+		})).isInstanceOfSatisfying(org.consilium.billing.BillingProblem.class,
+				(ex) -> assertThat(ex.messageKey()).isEqualTo("billing.error.cancel-reason-required"));
+		cancel(admin, PUBLIC, early, "The patient withdrew the request");
+		assertThat(this.fixture.status(early.id())).isEqualTo(CaseStatus.CANCELLED);
+		assertThat(itemState(PUBLIC, early.id())).isEqualTo("CANCELLED");
+		assertThat(chargeState(PUBLIC, early.id(), "CASE_PRICE")).isNull();
+		assertThat(audits(PUBLIC, early.id(), "CASE_CANCELLED")).isEqualTo(1);
+		assertThatThrownBy(() -> cancel(admin, PUBLIC, early, "Again")).isInstanceOfSatisfying(
+				org.consilium.billing.BillingProblem.class,
+				(ex) -> assertThat(ex.messageKey()).isEqualTo("billing.error.cannot-cancel"));
+
+		// In review: half the price, charged to the saved card.
+		CaseDetails reviewed = this.fixture.submitted(PUBLIC, "cardiology", false, author, patient);
+		saveCard(PUBLIC, patient, reviewed, null);
+		cancel(admin, PUBLIC, reviewed, "The patient got an appointment elsewhere");
+		waitUntil(() -> "SUCCEEDED".equals(chargeState(PUBLIC, reviewed.id(), "CASE_PRICE")));
+		assertThat(intentsOf(reviewed.id())).singleElement()
+			.satisfies((intent) -> assertThat(intent.amount()).as("50 % of 750.00").isEqualTo(37_500));
+
+		// After completion: refundco gives the whole card payment back.
+		TenantId refundco = TenantId.of("refundco");
+		ConsiliumUser refundPatient = Users.user("refundco", "refund-patient", Role.PATIENT);
+		ReviewFixture.Specialist refundAuthor = this.fixture.specialist("Dr. Stripe Refund", "cardiology", "general");
+		CaseDetails completed = this.fixture.submitted(refundco, "cardiology", true, refundAuthor, refundPatient);
+		saveCard(refundco, refundPatient, completed, null);
+		this.fixture.approve(refundco, completed);
+		waitUntil(() -> "SUCCEEDED".equals(chargeState(refundco, completed.id(), "CASE_PRICE")));
+		String paid = intentsOf(completed.id()).get(0).id();
+		assertThat(this.fixture.status(completed.id())).as("waits for the doctor").isEqualTo(CaseStatus.PUBLISHED);
+		cancel(admin, refundco, completed, "Duplicate request");
+		waitUntil(() -> "SUCCEEDED".equals(chargeState(refundco, completed.id(), "REFUND")));
+		assertThat(this.stripe.refunds(paid)).singleElement()
+			.satisfies((refund) -> assertThat(refund.amount()).isEqualTo(75_000));
+		assertThat(itemState(refundco, completed.id())).isEqualTo("CANCELLED");
+		assertThat(audits(refundco, completed.id(), "BILLING_CANCELLED")).isEqualTo(1);
+		Payments.CaseBill bill = bill(refundco, refundPatient, completed);
+		assertThat(bill.line(Payments.LineKind.REFUND)).hasValueSatisfying(
+				(line) -> assertThat(line.amount().amount()).isEqualByComparingTo(new BigDecimal("750.00")));
+	}
+
+	@Test
 	void bills_and_charges_stay_in_their_programme() {
 		ConsiliumUser patient = freshCardHolder(PUBLIC);
 		ReviewFixture.Specialist author = this.fixture.specialist("Dr. Stripe Iso", "cardiology", "general");
@@ -519,6 +573,23 @@ class BillingStripeIT {
 			.adminJdbc()
 			.queryForList("select state from billing_charge where tenant_id = ? and case_id = ? and kind = ?",
 					String.class, tenant.value(), caseId.value(), kind)
+			.stream()
+			.findFirst()
+			.orElse(null);
+	}
+
+	private void cancel(ConsiliumUser admin, TenantId tenant, CaseDetails details, String reason) {
+		Users.as(admin, () -> {
+			this.billing.cancelCase(tenant, details.reference(), reason);
+			return null;
+		});
+	}
+
+	private static String itemState(TenantId tenant, CaseId caseId) {
+		return TestDatabase.get()
+			.adminJdbc()
+			.queryForList("select state from billing_item where tenant_id = ? and case_id = ?", String.class,
+					tenant.value(), caseId.value())
 			.stream()
 			.findFirst()
 			.orElse(null);
