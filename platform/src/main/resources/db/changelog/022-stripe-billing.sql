@@ -87,7 +87,7 @@ create table billing_charge (
     check (attempt >= 1),
     check (amount > 0)
 );
-create index billing_charge_pending on billing_charge (state, updated_at) where state = 'PENDING';
+create index billing_charge_pending on billing_charge (tenant_id, state, updated_at) where state = 'PENDING';
 create index billing_charge_by_stripe_id on billing_charge (tenant_id, stripe_id);
 alter table billing_charge enable row level security;
 alter table billing_charge force row level security;
