@@ -141,6 +141,29 @@ class BillingService implements Billing {
 				addCharges(policy, changed.caseId(), patient, employer, now));
 	}
 
+	/**
+	 * Submission: a programme with a processing fee takes it now — from a card the
+	 * patient saved before, or through the Checkout page the patient is sent to right
+	 * after submitting (which saves the card for the payment on completion too).
+	 */
+	@EventListener
+	void submitted(CaseStatusChanged changed) {
+		if (changed.event() != org.consilium.cases.CaseEvent.SUBMIT) {
+			return;
+		}
+		var policy = this.tenants.current().config().billing();
+		if (policy.processingFee().isEmpty() || !policy.payer().patientPays() || !this.gateway.configured()) {
+			return;
+		}
+		if (this.charges.add(changed.caseId(), Charge.Kind.PROCESSING_FEE, policy.processingFee().get(),
+				this.clock.instant())) {
+			this.audit.record(AuditEntry.of("PROCESSING_FEE_DUE")
+				.subject("case", changed.caseId())
+				.details(policy.processingFee().get().toString()));
+			this.worker.workAfterCommit(changed.tenant(), changed.caseId(), List.of(Charge.Kind.PROCESSING_FEE));
+		}
+	}
+
 	/** The charges of a bill: the patient's card share and the employer's share. */
 	private List<Charge.Kind> addCharges(org.consilium.tenantconfig.Billing policy, CaseId caseId, Money patient,
 			Money employer, Instant now) {
@@ -201,6 +224,8 @@ class BillingService implements Billing {
 						+ ((refunded != null) ? " (" + refunded + ")" : " (nothing to refund)")));
 			return;
 		}
+		// An unpaid processing fee is not pursued for a case cancelled before completion.
+		this.charges.cancelOpen(caseId, now);
 		boolean inReview = IN_REVIEW.contains(changed.from());
 		int percent = inReview ? rules.inReviewPercent() : rules.beforeReviewPercent();
 		String specialty = this.jdbc.queryForObject("select specialty from medical_case where id = ?", String.class,

@@ -68,7 +68,10 @@ class ChargeOutcomes {
 		this.audit.record(AuditEntry.of("PAYMENT_ACTION_NEEDED")
 			.subject("case", charge.caseId())
 			.details(charge.kind() + " " + charge.amount() + ": " + code));
-		this.notices.actionNeeded(facts.patientId(), facts.reference());
+		if (!(charge.kind() == Charge.Kind.PROCESSING_FEE && "no_saved_card".equals(code))) {
+			// (A fee at submission without a card: the patient is on the payment page.)
+			this.notices.actionNeeded(facts.patientId(), facts.reference());
+		}
 		return true;
 	}
 

@@ -139,6 +139,39 @@ class BillingStripeIT {
 	}
 
 	@Test
+	void a_processing_fee_is_paid_at_submission_through_checkout_which_saves_the_card_for_completion() {
+		ConsiliumUser patient = freshCardHolder(PUBLIC);
+		ReviewFixture.Specialist author = this.fixture.specialist("Dr. Stripe Fee", "cardiology", "general");
+		CaseDetails details = this.fixture.submitted(PUBLIC, "cardiology", false, author, patient);
+		int noticesBefore = actionNeededMails(patient.username());
+		submitted(patient, details);
+
+		waitUntil(() -> "ACTION_NEEDED".equals(chargeState(PUBLIC, details.id(), "PROCESSING_FEE")));
+		assertThat(failureCode(PUBLIC, details.id(), "PROCESSING_FEE")).isEqualTo("no_saved_card");
+		assertThat(actionNeededMails(patient.username())).as("the patient is on the payment page already")
+			.isEqualTo(noticesBefore);
+		Payments.CaseBill due = bill(PUBLIC, patient, details);
+		assertThat(due.cardSaved()).isFalse();
+		assertThat(due.line(Payments.LineKind.PROCESSING_FEE)).hasValueSatisfying((line) -> {
+			assertThat(line.state()).isEqualTo(Payments.LineState.ACTION_NEEDED);
+			assertThat(line.amount().amount()).isEqualByComparingTo(new BigDecimal("25.00"));
+		});
+
+		URI pay = checkout(PUBLIC, patient, details);
+		assertThat(this.stripe.checkoutSession(sessionId(pay)).mode()).isEqualTo("payment");
+		String event = this.stripe.completeCheckout(sessionId(pay));
+		assertThat(postWebhook(event, signNow(event)).statusCode()).isEqualTo(200);
+		assertThat(chargeState(PUBLIC, details.id(), "PROCESSING_FEE")).isEqualTo("SUCCEEDED");
+		assertThat(bill(PUBLIC, patient, details).cardSaved()).isTrue();
+
+		this.fixture.approve(PUBLIC, details);
+		waitUntil(() -> "SUCCEEDED".equals(chargeState(PUBLIC, details.id(), "CASE_PRICE")));
+		assertThat(intentsOf(details.id())).extracting(StripeObjects.PaymentIntent::amount)
+			.containsExactly(2_500L, 75_000L);
+		assertThat(this.fixture.status(details.id())).isEqualTo(CaseStatus.CLOSED);
+	}
+
+	@Test
 	void a_declined_card_asks_the_patient_by_email_and_their_payment_by_link_counts_once_though_the_webhook_comes_ten_times()
 			throws Exception {
 		ConsiliumUser patient = freshCardHolder(PUBLIC);
@@ -576,6 +609,24 @@ class BillingStripeIT {
 			.stream()
 			.findFirst()
 			.orElse(null);
+	}
+
+	/** The case's submission event, as the intake's submit raises it. */
+	private void submitted(ConsiliumUser patient, CaseDetails details) {
+		TenantContext.runAs(PUBLIC, () -> Users.as(patient, () -> transactions().execute((status) -> {
+			this.context.getBean(BillingService.class)
+				.submitted(new org.consilium.cases.CaseStatusChanged(PUBLIC, details.id(), details.reference(),
+						CaseStatus.DRAFT, CaseStatus.SUBMITTED, org.consilium.cases.CaseEvent.SUBMIT));
+			return null;
+		})));
+	}
+
+	private static int actionNeededMails(String address) {
+		Integer count = TestDatabase.get()
+			.adminJdbc()
+			.queryForObject("select count(*) from notification_outbox where recipient_email = ? "
+					+ "and kind = 'PAYMENT_ACTION_NEEDED'", Integer.class, address);
+		return (count != null) ? count : 0;
 	}
 
 	private void cancel(ConsiliumUser admin, TenantId tenant, CaseDetails details, String reason) {
