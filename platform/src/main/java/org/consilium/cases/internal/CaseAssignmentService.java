@@ -171,6 +171,27 @@ class CaseAssignmentService implements CaseAssignments {
 				""", Timestamp.from(this.clock.instant()), reason, caseId.value(), task.name());
 	}
 
+	/**
+	 * A cancelled case is nobody's work any more: every open assignment ends, and with it
+	 * the assignee's access (in the cancelling transaction).
+	 */
+	@org.springframework.context.event.EventListener
+	void cancelled(org.consilium.cases.CaseStatusChanged changed) {
+		if (changed.to() != org.consilium.cases.CaseStatus.CANCELLED) {
+			return;
+		}
+		this.entityManager.flush();
+		int ended = this.jdbc.update("""
+				update case_assignment set state = 'ENDED', ended_at = ?, end_reason = 'case cancelled'
+				where case_id = ? and state in ('ASSIGNED', 'ACCEPTED')
+				""", Timestamp.from(this.clock.instant()), changed.caseId().value());
+		if (ended > 0) {
+			this.audit.record(AuditEntry.of("ASSIGNMENTS_ENDED")
+				.subject("case", changed.caseId())
+				.details(ended + " open assignment(s): case cancelled"));
+		}
+	}
+
 	@Override
 	@Transactional(readOnly = true)
 	public List<Assignment> ofCase(CaseId caseId) {

@@ -483,6 +483,13 @@ class BillingStripeIT {
 		waitUntil(() -> "SUCCEEDED".equals(chargeState(PUBLIC, reviewed.id(), "CASE_PRICE")));
 		assertThat(intentsOf(reviewed.id())).singleElement()
 			.satisfies((intent) -> assertThat(intent.amount()).as("50 % of 750.00").isEqualTo(37_500));
+		assertThat(TestDatabase.get()
+			.adminJdbc()
+			.queryForObject(
+					"select count(*) from case_assignment where case_id = ? and state in ('ASSIGNED', 'ACCEPTED')",
+					Integer.class, reviewed.id().value()))
+			.as("the specialist's access ended with the case")
+			.isZero();
 
 		// After completion: refundco gives the whole card payment back.
 		TenantId refundco = TenantId.of("refundco");
