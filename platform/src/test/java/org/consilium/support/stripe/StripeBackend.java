@@ -505,6 +505,30 @@ final class StripeBackend {
 		return StripeJson.invoice(invoice, this.customers.get(invoice.customer()));
 	}
 
+	/** An invoice's lines in invoice order, {@code limit} (default 10) and a cursor. */
+	synchronized Map<String, Object> listInvoiceLines(String id, FormParams params) {
+		params.allowOnly("limit", "starting_after");
+		Invoice invoice = existing(this.invoices, id, "invoice");
+		long limit = (params.integer("limit") != null) ? params.integer("limit") : 10;
+		if (limit < 1 || limit > 100) {
+			throw ApiError.invalid("limit",
+					"This value must be greater than or equal to 1 and less than or equal to 100.");
+		}
+		List<InvoiceLine> lines = invoice.lines();
+		int start = 0;
+		String after = params.string("starting_after");
+		if (after != null) {
+			start = lines.stream().map(InvoiceLine::id).toList().indexOf(after) + 1;
+			if (start == 0) {
+				throw ApiError.invalid("starting_after", "No such object in this list: '" + after + "'");
+			}
+		}
+		int end = (int) Math.min(lines.size(), start + limit);
+		return StripeJson.list("/v1/invoices/" + id + "/lines",
+				lines.subList(start, end).stream().map((line) -> StripeJson.invoiceLine(line, invoice)).toList(),
+				end < lines.size());
+	}
+
 	synchronized Map<String, Object> listInvoices(FormParams params) {
 		params.allowOnly("customer", "status", "collection_method", "limit", "starting_after");
 		String customer = params.string("customer");

@@ -69,6 +69,7 @@ final class StripeHttp implements ResponseDefinitionTransformerV2 {
 				route("POST", "/v1/invoices", (m, p, key) -> backend.createInvoice(p)),
 				route("GET", "/v1/invoices", (m, p, key) -> backend.listInvoices(p)),
 				route("GET", "/v1/invoices/([^/]+)", (m, p, key) -> backend.retrieveInvoice(m.group(1), p)),
+				route("GET", "/v1/invoices/([^/]+)/lines", (m, p, key) -> backend.listInvoiceLines(m.group(1), p)),
 				route("POST", "/v1/invoices/([^/]+)/finalize", (m, p, key) -> backend.finalizeInvoice(m.group(1), p)),
 				route("POST", "/v1/refunds", (m, p, key) -> backend.createRefund(p)),
 				route("GET", "/v1/refunds", (m, p, key) -> backend.listRefunds(p)),

@@ -149,8 +149,10 @@ final class StripeJson {
 	}
 
 	static Map<String, Object> invoice(Invoice invoice, Customer customer) {
+		// Like Stripe, the invoice carries its first 10 lines; the rest are read from
+		// /v1/invoices/{id}/lines.
 		List<Map<String, Object>> lines = new ArrayList<>();
-		for (InvoiceLine line : invoice.lines()) {
+		for (InvoiceLine line : invoice.lines().subList(0, Math.min(10, invoice.lines().size()))) {
 			lines.add(invoiceLine(line, invoice));
 		}
 		long due = "paid".equals(invoice.status()) ? 0 : invoice.total();
@@ -162,8 +164,8 @@ final class StripeJson {
 				invoice.description(), "due_date", invoice.dueDate(), "effective_at", invoice.finalizedAt(),
 				"ending_balance", (invoice.finalizedAt() != null) ? 0 : null, "hosted_invoice_url",
 				invoice.hostedInvoiceUrl(), "invoice_pdf", null, "lines",
-				object("object", "list", "data", lines, "has_more", false, "total_count", lines.size(), "url",
-						"/v1/invoices/" + invoice.id() + "/lines"),
+				object("object", "list", "data", lines, "has_more", invoice.lines().size() > lines.size(),
+						"total_count", invoice.lines().size(), "url", "/v1/invoices/" + invoice.id() + "/lines"),
 				"livemode", false, "metadata", invoice.metadata(), "number", invoice.number(), "parent", null,
 				"period_end", invoice.created(), "period_start", invoice.created(), "starting_balance", 0, "status",
 				invoice.status(), "status_transitions",
@@ -173,7 +175,7 @@ final class StripeJson {
 				"total_excluding_tax", invoice.total());
 	}
 
-	private static Map<String, Object> invoiceLine(InvoiceLine line, Invoice invoice) {
+	static Map<String, Object> invoiceLine(InvoiceLine line, Invoice invoice) {
 		// invoice_item is where older API versions named the item; the SDK's version
 		// reads
 		// parent.invoice_item_details.invoice_item.
