@@ -539,6 +539,22 @@ class BillingStripeIT {
 				.queryForObject("select count(*) from " + table + " where tenant_id = 'public'", Integer.class)));
 			assertThat(seen).as("%s rows of public seen from acme by native SQL", table).isZero();
 		}
+		JdbcTemplate admin = TestDatabase.get().adminJdbc();
+		admin.update("insert into billing_employer (tenant_id, stripe_customer_id, created_at) "
+				+ "values ('refundco', 'cus_isolation', now()) on conflict do nothing");
+		admin.update(
+				"insert into billing_invoice (tenant_id, id, period, status, currency, created_at) "
+						+ "values ('refundco', ?, 'isolation', 'VOID', 'USD', now()) on conflict do nothing",
+				UUID.randomUUID());
+		for (String table : List.of("billing_employer", "billing_invoice")) {
+			// (refundco: a programme no employer pays for, so its rows are made up here.)
+			Integer theirs = TenantContext.callAs(TenantId.of("refundco"), () -> transactions
+				.execute((status) -> app.queryForObject("select count(*) from " + table, Integer.class)));
+			assertThat(theirs).as("refundco sees its own %s", table).isPositive();
+			Integer seen = TenantContext.callAs(PUBLIC, () -> transactions.execute((status) -> app
+				.queryForObject("select count(*) from " + table + " where tenant_id = 'refundco'", Integer.class)));
+			assertThat(seen).as("%s rows of refundco seen from public by native SQL", table).isZero();
+		}
 		Integer own = TenantContext.callAs(PUBLIC,
 				() -> transactions
 					.execute((status) -> app.queryForObject("select count(*) from billing_charge where case_id = ?",
