@@ -77,6 +77,9 @@ public class MainLayout extends Div implements RouterLayout {
 		if (this.tenant.isPresent() && user.isPresent() && (user.get().has(Role.PATIENT)
 				|| user.get().has(Role.CASE_COORDINATOR) || user.get().has(Role.TENANT_ADMIN))) {
 			nav.add(new Anchor("cases", getTranslation("nav.cases")));
+			if (user.get().has(Role.TENANT_ADMIN)) {
+				nav.add(new Anchor("admin/payments", getTranslation("nav.payments")));
+			}
 		}
 		else if (this.tenant.isPresent() && user.isPresent() && user.get().has(Role.REFERRING_PHYSICIAN)) {
 			nav.add(new Anchor("doctor/cases", getTranslation("nav.cases")));

@@ -27,7 +27,9 @@ import org.consilium.tenant.OperatorRoute;
 /**
  * Platform admins: published cases waiting for payment in every programme. Without a
  * payment provider nothing is charged; the page says so, and an admin records a
- * settlement made elsewhere, with a reason, which lets the case close.
+ * settlement made elsewhere, with a reason, which lets the case close. With Stripe the
+ * charges are made automatically, and settling by hand is only for money received outside
+ * Stripe (it cancels the case's open charges).
  */
 @Route(value = "operator/billing", layout = MainLayout.class)
 @RolesAllowed(Roles.PLATFORM_ADMIN)
@@ -45,7 +47,7 @@ class BillingView extends Div implements HasDynamicTitle {
 		addClassName("billing-page");
 		add(new H1(getTranslation("billing.title")));
 		Paragraph provider = new Paragraph(getTranslation(
-				billing.providerConfigured() ? "billing.provider.not-built" : "billing.provider.not-configured"));
+				billing.providerConfigured() ? "billing.provider.configured" : "billing.provider.not-configured"));
 		provider.setId("billing-provider");
 		provider.addClassName("notice");
 		this.grid.setId("awaiting-payment");

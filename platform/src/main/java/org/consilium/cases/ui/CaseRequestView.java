@@ -678,7 +678,10 @@ class CaseRequestView extends Div implements BeforeEnterObserver, HasDynamicTitl
 			CaseDetails submitted = this.cases.submit(this.caseId, signed);
 			Notification.show(getTranslation("request.submitted", submitted.reference().value()))
 				.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-			getUI().ifPresent((ui) -> ui.navigate("cases/" + submitted.reference().value()));
+			// Where the patient pays, the next thing to do is to save the card.
+			String next = "cases/" + submitted.reference().value()
+					+ (this.tenant.billing().payer().patientPays() ? "/payment" : "");
+			getUI().ifPresent((ui) -> ui.navigate(next));
 		}
 		catch (CaseRequestProblems ex) {
 			show(ex.problems());

@@ -112,11 +112,20 @@ class CaseView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 			facts.add(due);
 		}
 		facts.addClassNames("card", "case-facts");
+		boolean patient = CurrentUser.find().map((user) -> user.has(Role.PATIENT)).orElse(false);
+		if (patient && this.tenant.billing().payer().patientPays() && details.status() != CaseStatus.DRAFT) {
+			// The billing module's page: the saved card, a payment that needs the
+			// patient,
+			// receipts.
+			Anchor payment = new Anchor("cases/" + details.reference().value() + "/payment",
+					getTranslation("payment.link"));
+			payment.setId("payment-link");
+			facts.add(new Paragraph(payment));
+		}
 		add(heading, facts);
 		if (OPINION_OUT.contains(details.status())) {
 			add(opinionCard(details));
 		}
-		boolean patient = CurrentUser.find().map((user) -> user.has(Role.PATIENT)).orElse(false);
 		if (details.status() == CaseStatus.DRAFT) {
 			add(draft(details, patient));
 		}
