@@ -10,19 +10,25 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import org.consilium.billing.Billing;
 import org.consilium.billing.Billing.AwaitingPayment;
 import org.consilium.billing.BillingProblem;
+import org.consilium.cases.CaseReference;
 import org.consilium.identity.Roles;
 import org.consilium.shell.MainLayout;
 import org.consilium.tenant.OperatorRoute;
+import org.consilium.tenant.Tenant;
+import org.consilium.tenant.Tenants;
 
 /**
  * Platform admins: published cases waiting for payment in every programme. Without a
@@ -42,7 +48,7 @@ class BillingView extends Div implements HasDynamicTitle {
 
 	private final Paragraph empty = new Paragraph();
 
-	BillingView(Billing billing) {
+	BillingView(Billing billing, Tenants tenants) {
 		this.billing = billing;
 		addClassName("billing-page");
 		add(new H1(getTranslation("billing.title")));
@@ -75,8 +81,69 @@ class BillingView extends Div implements HasDynamicTitle {
 		this.empty.setId("billing-empty");
 		Div card = new Div(provider, this.grid, this.empty);
 		card.addClassName("card");
-		add(card);
+		add(card, cancellation(tenants));
 		refresh();
+	}
+
+	/**
+	 * Cancelling a case at the patient's or the company's request: what it then owes or
+	 * gets back follows the programme's rules, shown before the admin confirms.
+	 */
+	private Div cancellation(Tenants tenants) {
+		Select<Tenant> programme = new Select<>();
+		programme.setId("cancel-programme");
+		programme.setLabel(getTranslation("billing.cancel.programme"));
+		programme.setItems(tenants.all());
+		programme.setItemLabelGenerator((tenant) -> tenant.config().displayName());
+		TextField reference = new TextField(getTranslation("billing.reference"));
+		reference.setId("cancel-reference");
+		reference.setManualValidation(true);
+		reference.setPlaceholder("C-XXXX-XXXX");
+		TextArea reason = new TextArea(getTranslation("billing.cancel.reason"));
+		reason.setId("cancel-reason");
+		reason.setManualValidation(true);
+		reason.setMaxLength(1_000);
+		reason.setWidthFull();
+		Paragraph rules = new Paragraph();
+		rules.setId("cancel-rules");
+		programme.addValueChangeListener((event) -> {
+			var cancellation = event.getValue().config().billing().cancellation();
+			rules.setText(getTranslation("billing.cancel.rules", cancellation.beforeReviewPercent(),
+					cancellation.inReviewPercent(), cancellation.afterCompletionRefundPercent()));
+		});
+		programme.setValue(tenants.all().isEmpty() ? null : tenants.all().get(0));
+		Button cancel = new Button(getTranslation("billing.cancel.button"), (event) -> {
+			reference.setInvalid(false);
+			reason.setInvalid(false);
+			try {
+				this.billing.cancelCase(programme.getValue().id(),
+						new CaseReference(reference.getValue().strip().toUpperCase(java.util.Locale.ROOT)),
+						reason.getValue());
+				Notification.show(getTranslation("billing.cancel.done", reference.getValue().strip()))
+					.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+				reference.clear();
+				reason.clear();
+				refresh();
+			}
+			catch (IllegalArgumentException ex) {
+				reference.setErrorMessage(getTranslation("billing.error.no-such-case"));
+				reference.setInvalid(true);
+			}
+			catch (BillingProblem ex) {
+				boolean aboutReason = ex.messageKey().startsWith("billing.error.cancel-reason")
+						|| ex.messageKey().equals("billing.error.reason-length");
+				com.vaadin.flow.component.HasValidation field = aboutReason ? reason : reference;
+				field.setErrorMessage(getTranslation(ex.messageKey()));
+				field.setInvalid(true);
+			}
+		});
+		cancel.setId("cancel-case");
+		cancel.addThemeVariants(ButtonVariant.LUMO_ERROR);
+		Div card = new Div(new H2(getTranslation("billing.cancel.title")),
+				new Paragraph(getTranslation("billing.cancel.intro")), programme, reference, rules, reason, cancel);
+		card.addClassName("card");
+		card.setId("cancel-card");
+		return card;
 	}
 
 	private void settle(AwaitingPayment item) {

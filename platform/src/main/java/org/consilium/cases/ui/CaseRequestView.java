@@ -638,7 +638,7 @@ class CaseRequestView extends Div implements BeforeEnterObserver, HasDynamicTitl
 
 	/**
 	 * What the patient will pay and when, where the programme bills the patient. The card
-	 * itself is collected by billing after submission (not built yet).
+	 * itself is saved through the payment page right after submission.
 	 */
 	private Div payment(String chosenSpecialty) {
 		Div section = new Div();
@@ -659,6 +659,9 @@ class CaseRequestView extends Div implements BeforeEnterObserver, HasDynamicTitl
 		String key = (billing.payer() == Billing.Payer.COPAY_AND_EMPLOYER) ? "request.payment.copay"
 				: "request.payment.price";
 		section.add(new Paragraph(getTranslation(key, money(amount), when)));
+		billing.processingFee()
+			.ifPresent(
+					(fee) -> section.add(new Paragraph(getTranslation("request.payment.processing-fee", money(fee)))));
 		return section;
 	}
 

@@ -140,8 +140,11 @@ class LandingView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 			case COPAY_AND_EMPLOYER -> getTranslation("landing.cost.copay", money(billing.copay().orElseThrow()));
 			case FREE -> getTranslation("landing.cost.free");
 		};
-		section.add(new H2(getTranslation("landing.cost")), new Paragraph(text),
-				new Paragraph(getTranslation("landing.turnaround", config.workflow().turnaroundDays())));
+		section.add(new H2(getTranslation("landing.cost")), new Paragraph(text));
+		billing.processingFee()
+			.filter((fee) -> billing.payer().patientPays())
+			.ifPresent((fee) -> section.add(new Paragraph(getTranslation("landing.cost.processing-fee", money(fee)))));
+		section.add(new Paragraph(getTranslation("landing.turnaround", config.workflow().turnaroundDays())));
 		return section;
 	}
 

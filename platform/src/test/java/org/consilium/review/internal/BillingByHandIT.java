@@ -133,6 +133,51 @@ class BillingByHandIT {
 			.isEqualTo(CaseStatus.CLOSED);
 	}
 
+	@Test
+	@SuppressWarnings("unchecked")
+	void an_admin_cancels_a_case_with_a_reason_seeing_the_programmes_rules_first() {
+		CaseDetails details = this.fixture.readyCase(PUBLIC, "cardiology", false);
+		try (KaribuSite site = KaribuSite.open(this.context, null, Locale.ENGLISH)
+			.signIn(ADMIN)
+			.navigate("operator/billing")) {
+			com.vaadin.flow.component.select.Select<org.consilium.tenant.Tenant> programme = _get(
+					com.vaadin.flow.component.select.Select.class, (spec) -> spec.withId("cancel-programme"));
+			programme.setValue(programme.getListDataView()
+				.getItems()
+				.filter((tenant) -> tenant.id().equals(PUBLIC))
+				.findFirst()
+				.orElseThrow());
+			assertThat(_get(Paragraph.class, (spec) -> spec.withId("cancel-rules")).getText())
+				.contains("before review, 0 %", "in review, 50 %", "after completion, 0 %");
+			com.vaadin.flow.component.textfield.TextField reference = _get(
+					com.vaadin.flow.component.textfield.TextField.class, (spec) -> spec.withId("cancel-reference"));
+			TextArea reason = _get(TextArea.class, (spec) -> spec.withId("cancel-reason"));
+			_setValue(reference, "C-0000-0000");
+			_setValue(reason, "The patient withdrew");
+			_click(_get(Button.class, (spec) -> spec.withId("cancel-case")));
+			assertThat(reference.isInvalid()).isTrue();
+			assertThat(reference.getErrorMessage())
+				.isEqualTo("There is no case with this reference in this programme.");
+
+			_setValue(reference, details.reference().value().toLowerCase(Locale.ROOT));
+			_setValue(reason, "");
+			_click(_get(Button.class, (spec) -> spec.withId("cancel-case")));
+			assertThat(reason.getErrorMessage()).isEqualTo("Please say why the case is cancelled.");
+			assertThat(this.fixture.status(details.id())).isEqualTo(CaseStatus.READY_FOR_TRIAGE);
+
+			_setValue(reason, "The patient withdrew the request by phone");
+			_click(_get(Button.class, (spec) -> spec.withId("cancel-case")));
+			assertThat(reason.isInvalid()).isFalse();
+		}
+		assertThat(this.fixture.status(details.id())).isEqualTo(CaseStatus.CANCELLED);
+		assertThat(org.consilium.support.TestDatabase.get()
+			.adminJdbc()
+			.queryForObject("select state from billing_item where tenant_id = 'public' and case_id = ?", String.class,
+					details.id().value()))
+			.as("nothing owed before review")
+			.isEqualTo("CANCELLED");
+	}
+
 	private Billing.AwaitingPayment awaiting(CaseDetails details) {
 		return Users.as(ADMIN, () -> this.billing.awaitingPayment())
 			.stream()
