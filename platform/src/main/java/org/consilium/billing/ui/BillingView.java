@@ -98,7 +98,6 @@ class BillingView extends Div implements HasDynamicTitle {
 		TextField reference = new TextField(getTranslation("billing.reference"));
 		reference.setId("cancel-reference");
 		reference.setManualValidation(true);
-		reference.setPlaceholder("C-XXXX-XXXX");
 		TextArea reason = new TextArea(getTranslation("billing.cancel.reason"));
 		reason.setId("cancel-reason");
 		reason.setManualValidation(true);
