@@ -11,6 +11,14 @@ public interface PatientProfiles {
 
 	Optional<Demographics> find(String userId);
 
+	/** The language the patient asked to be written to in, else the fallback. */
+	default java.util.Locale preferredLocale(String userId, java.util.Locale fallback) {
+		return find(userId).map(Demographics::preferredLanguage)
+			.filter((language) -> !language.isBlank())
+			.map(java.util.Locale::forLanguageTag)
+			.orElse(fallback);
+	}
+
 	/**
 	 * Saves the signed-in patient's demographics (checked against the census where the
 	 * programme uses one).

@@ -4,7 +4,6 @@ import java.util.Locale;
 
 import org.consilium.cases.CaseReference;
 import org.consilium.identity.Contacts;
-import org.consilium.identity.Demographics;
 import org.consilium.identity.PatientProfiles;
 import org.consilium.notify.Notice;
 import org.consilium.notify.Notifications;
@@ -42,11 +41,7 @@ class PaymentNotices {
 	}
 
 	void actionNeeded(String patientId, CaseReference reference) {
-		Locale locale = this.profiles.find(patientId)
-			.map(Demographics::preferredLanguage)
-			.filter((language) -> !language.isBlank())
-			.map(Locale::forLanguageTag)
-			.orElseGet(() -> this.tenants.current().config().defaultLocale());
+		Locale locale = this.profiles.preferredLocale(patientId, this.tenants.current().config().defaultLocale());
 		this.contacts.find(patientId)
 			.ifPresent((to) -> this.notifications.send(
 					Notice

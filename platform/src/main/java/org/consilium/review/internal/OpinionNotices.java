@@ -5,7 +5,6 @@ import java.util.Optional;
 
 import org.consilium.cases.CaseReference;
 import org.consilium.identity.Contacts;
-import org.consilium.identity.Demographics;
 import org.consilium.identity.PatientProfiles;
 import org.consilium.notify.Notice;
 import org.consilium.notify.Notifications;
@@ -46,12 +45,7 @@ class OpinionNotices {
 	}
 
 	void toPatient(NotificationKind kind, String patientId, CaseReference reference) {
-		Locale locale = this.profiles.find(patientId)
-			.map(Demographics::preferredLanguage)
-			.filter((language) -> !language.isBlank())
-			.map(Locale::forLanguageTag)
-			.orElseGet(this::defaultLocale);
-		send(kind, patientId, locale, reference);
+		send(kind, patientId, this.profiles.preferredLocale(patientId, defaultLocale()), reference);
 	}
 
 	private void send(NotificationKind kind, String userId, Locale locale, CaseReference reference) {
