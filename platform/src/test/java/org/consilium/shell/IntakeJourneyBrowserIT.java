@@ -65,6 +65,11 @@ class IntakeJourneyBrowserIT {
 				"Palpitations and breathlessness since March.", "Signed as Noor Patel.");
 		patient.screenshot("journey-review");
 		patient.find("#submit-request").click();
+		// The patient pays: submission lands on the payment page (payments are not
+		// configured here).
+		assertThat(patient.text("#payment-heading")).startsWith("Payment for case");
+		patient.find("#payment-not-configured");
+		patient.find("#payment-back").click();
 		String reference = patient.text("#case-reference").replace("Case ", "").strip();
 		assertThat(reference).matches("C-[0-9A-Z]{4}-[0-9A-Z]{4}");
 		assertThat(patient.text("#case-status")).isEqualTo("Waiting for your doctor");

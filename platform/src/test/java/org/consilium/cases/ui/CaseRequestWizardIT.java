@@ -131,9 +131,15 @@ class CaseRequestWizardIT {
 					"A lump in the left breast since July.", "Levothyroxine 50 µg daily",
 					"No preference: our medical staff choose the specialist.", "Signed as Wizard Full.");
 			assertThat(text(_get(Div.class, (spec) -> spec.withId("review-payment")))).contains("$950.00",
-					"charged only when your opinion is complete");
+					"charged only when your opinion is complete", "processing fee of $25.00");
 
 			_click(button("submit-request"));
+			// The patient pays: submission lands on the case's payment page.
+			assertThat(_get(H1.class, (spec) -> spec.withId("payment-heading")).getText()).contains(reference);
+			String back = _get(com.vaadin.flow.component.html.Anchor.class, (spec) -> spec.withId("payment-back"))
+				.getHref();
+			assertThat(back).isEqualTo("cases/" + reference);
+			com.vaadin.flow.component.UI.getCurrent().navigate(back);
 			assertThat(_get(H1.class, (spec) -> spec.withId("case-reference")).getText())
 				.isEqualTo("Case " + reference);
 			assertThat(_get(Span.class, (spec) -> spec.withId("case-status")).getText())
