@@ -114,8 +114,7 @@ class CaseView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 		facts.addClassNames("card", "case-facts");
 		boolean patient = CurrentUser.find().map((user) -> user.has(Role.PATIENT)).orElse(false);
 		if (patient && this.tenant.billing().payer().patientPays() && details.status() != CaseStatus.DRAFT) {
-			// The billing module's page: the saved card, a payment that needs the
-			// patient,
+			// The billing module's page: card, a payment that needs the patient,
 			// receipts.
 			Anchor payment = new Anchor("cases/" + details.reference().value() + "/payment",
 					getTranslation("payment.link"));
