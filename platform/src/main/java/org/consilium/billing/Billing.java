@@ -38,9 +38,14 @@ public interface Billing {
 	@PreAuthorize("hasRole('PLATFORM_ADMIN')")
 	void cancelCase(TenantId tenant, CaseReference reference, String reason);
 
-	/** A published case that owes. */
+	/**
+	 * A published case that owes.
+	 *
+	 * @param state {@code AWAITING_PAYMENT} or {@code PAYMENT_ACTION_NEEDED} (a charge
+	 * needs the patient)
+	 */
 	record AwaitingPayment(TenantId tenant, String programme, CaseReference reference, Money amount, String payer,
-			Instant since) {
+			Instant since, String state) {
 	}
 
 }

@@ -119,6 +119,16 @@ public final class TestDatabase {
 		return "jdbc:postgresql://" + this.host + ":" + this.port + "/postgres";
 	}
 
+	private static boolean createdBefore(String database, long millis) {
+		String[] parts = database.substring(PREFIX.length()).split("_");
+		try {
+			return Long.parseLong(parts[0]) < millis;
+		}
+		catch (NumberFormatException ex) {
+			return false;
+		}
+	}
+
 	private void dropAbandoned() {
 		try (Connection admin = DriverManager.getConnection(adminUrl(), this.adminUser, this.adminPassword);
 				Statement statement = admin.createStatement()) {
@@ -130,7 +140,11 @@ public final class TestDatabase {
 				}
 			}
 			for (String database : abandoned) {
-				statement.execute("drop database if exists \"" + database + "\"");
+				// Another run on this machine may have just created its database and not
+				// connected yet: only databases older than an hour are abandoned.
+				if (createdBefore(database, System.currentTimeMillis() - 3_600_000L)) {
+					statement.execute("drop database if exists \"" + database + "\"");
+				}
 			}
 		}
 		catch (SQLException ex) {

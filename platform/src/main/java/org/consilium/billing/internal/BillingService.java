@@ -258,14 +258,14 @@ class BillingService implements Billing {
 		for (Tenant tenant : this.tenants.all()) {
 			awaiting.addAll(TenantContext.callAs(tenant.id(),
 					() -> this.transactions.execute((status) -> this.jdbc.query("""
-							select c.reference, b.amount, b.currency, b.payer, b.created_at
+							select c.reference, b.amount, b.currency, b.payer, b.created_at, b.state
 							from billing_item b join medical_case c on c.tenant_id = b.tenant_id and c.id = b.case_id
 							where b.state in ('AWAITING_PAYMENT', 'PAYMENT_ACTION_NEEDED') order by b.created_at
 							""",
 							(row, index) -> new AwaitingPayment(tenant.id(), tenant.config().displayName(),
 									new CaseReference(row.getString(1)),
 									new Money(row.getBigDecimal(2), java.util.Currency.getInstance(row.getString(3))),
-									row.getString(4), row.getTimestamp(5).toInstant())))));
+									row.getString(4), row.getTimestamp(5).toInstant(), row.getString(6))))));
 		}
 		awaiting.sort(Comparator.comparing(AwaitingPayment::since));
 		return awaiting;

@@ -27,6 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class PaymentsService implements Payments {
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PaymentsService.class);
+
 	private final CaseFacts cases;
 
 	private final ChargeStore charges;
@@ -81,6 +83,18 @@ class PaymentsService implements Payments {
 	@Override
 	@Transactional
 	public URI checkout(CaseReference reference, String returnUrl, String cancelUrl) {
+		try {
+			return startCheckout(reference, returnUrl, cancelUrl);
+		}
+		catch (PaymentProviderException ex) {
+			// Nothing is kept: the transaction rolls back, and a retry reuses Stripe's
+			// customer through its idempotency key.
+			log.warn("Checkout for {} could not be started: {}", reference, ex.getMessage());
+			throw new BillingProblem("billing.error.provider-unavailable");
+		}
+	}
+
+	private URI startCheckout(CaseReference reference, String returnUrl, String cancelUrl) {
 		CaseFacts.Facts facts = own(reference);
 		TenantConfig tenant = this.tenants.current().config();
 		if (!this.gateway.configured()) {
@@ -149,7 +163,14 @@ class PaymentsService implements Payments {
 	public CaseBill returned(CaseReference reference, String checkoutSessionId) {
 		own(reference);
 		if (checkoutSessionId != null && checkoutSessionId.startsWith("cs_") && this.gateway.configured()) {
-			this.checkouts.sessionCompleted(checkoutSessionId);
+			try {
+				this.checkouts.sessionCompleted(checkoutSessionId);
+			}
+			catch (PaymentProviderException ex) {
+				// Stripe's webhook reports it as well; until then the page says
+				// "processing".
+				log.warn("Checkout session {} could not be read now: {}", checkoutSessionId, ex.getMessage());
+			}
 		}
 		return bill(reference);
 	}

@@ -66,6 +66,9 @@ class BillingView extends Div implements HasDynamicTitle {
 		this.grid.addColumn((item) -> item.amount().toString()).setHeader(getTranslation("billing.amount"));
 		this.grid.addColumn((item) -> getTranslation("billing.payer." + item.payer()))
 			.setHeader(getTranslation("billing.payer"));
+		this.grid.addColumn((item) -> getTranslation("billing.state." + item.state()))
+			.setHeader(getTranslation("billing.state"))
+			.setKey("state");
 		this.grid
 			.addColumn((item) -> DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
 				.withLocale(getLocale())

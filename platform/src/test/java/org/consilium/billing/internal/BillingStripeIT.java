@@ -276,6 +276,28 @@ class BillingStripeIT {
 	}
 
 	@Test
+	void when_stripe_cannot_be_reached_the_patient_is_told_so_and_nothing_is_kept() {
+		ConsiliumUser patient = freshCardHolder(PUBLIC);
+		ReviewFixture.Specialist author = this.fixture.specialist("Dr. Stripe Down", "cardiology", "general");
+		CaseDetails details = this.fixture.submitted(PUBLIC, "cardiology", false, author, patient);
+		this.stripe.loseNextResponses(50);
+		try {
+			assertThatThrownBy(() -> checkout(PUBLIC, patient, details)).isInstanceOfSatisfying(
+					org.consilium.billing.BillingProblem.class,
+					(ex) -> assertThat(ex.messageKey()).isEqualTo("billing.error.provider-unavailable"));
+		}
+		finally {
+			this.stripe.loseNextResponses(0);
+		}
+		assertThat(TestDatabase.get()
+			.adminJdbc()
+			.queryForObject("select count(*) from billing_customer where tenant_id = 'public' and user_id = ?",
+					Integer.class, patient.id()))
+			.isZero();
+		assertThat(checkout(PUBLIC, patient, details)).as("once Stripe answers again").isNotNull();
+	}
+
+	@Test
 	void a_crash_between_the_stripe_call_and_the_commit_then_a_retry_makes_one_charge() {
 		ConsiliumUser patient = freshCardHolder(PUBLIC);
 		ReviewFixture.Specialist author = this.fixture.specialist("Dr. Stripe Crash", "cardiology", "general");
