@@ -7,10 +7,17 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.login.LoginForm;
+import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.server.VaadinSession;
+import elemental.json.JsonObject;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.servlet.http.HttpSession;
 import org.consilium.audit.AuditLog;
 import org.consilium.audit.AuditRecord;
 import org.consilium.support.IntegrationTest;
+import org.consilium.support.KaribuSite;
 import org.consilium.support.MutableClock;
 import org.consilium.support.TestDatabase;
 import org.consilium.support.TestMail;
@@ -19,15 +26,20 @@ import org.consilium.tenant.TenantId;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.web.WebAttributes;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.web.util.UriComponents;
 import org.springframework.web.util.UriComponentsBuilder;
 
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -58,6 +70,9 @@ class LocalAccountsIT {
 
 	@Autowired
 	AuditLog audit;
+
+	@Autowired
+	ApplicationContext context;
 
 	@Test
 	void registration_e_mails_a_link_that_verifies_the_address_then_the_patient_signs_in() throws Exception {
@@ -126,6 +141,39 @@ class LocalAccountsIT {
 		assertThat(actions("public")).contains("ACCOUNT_LOCKED");
 		this.clock.advance(Duration.ofMinutes(16));
 		assertThat(signIn("public", email, PASSWORD).getResponse().getRedirectedUrl()).doesNotContain("error");
+	}
+
+	@Test
+	void the_sign_in_page_says_the_account_is_locked_after_too_many_wrong_passwords() throws Exception {
+		String email = registeredAndVerified("public");
+		MvcResult first = signIn("public", email, "wrong password 0");
+		assertThat(signInPageMessage(first)).as("one wrong password")
+			.isEqualTo("The e-mail address or password is not correct. Check both and try again.");
+		MvcResult last = first;
+		for (int i = 1; i < 6; i++) {
+			last = signIn("public", email, (i < 5) ? "wrong password " + i : PASSWORD);
+		}
+		assertThat(last.getRequest().getSession().getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION))
+			.as("even the right password, once locked")
+			.isInstanceOf(LockedException.class);
+		assertThat(signInPageMessage(last)).isEqualTo(
+				"This account is locked for 15 minutes after too many failed attempts. Try again later, or reset your password.");
+	}
+
+	@Test
+	void the_sign_in_page_tells_a_throttled_client_to_wait_a_minute() throws Exception {
+		String address = "192.0.2." + (int) (Math.random() * 250);
+		MvcResult last = null;
+		for (int i = 0; i <= SignInThrottle.MAX_ATTEMPTS; i++) {
+			last = this.mvc.perform(on("public", post("/login")).with((r) -> {
+				r.setRemoteAddr(address);
+				return r;
+			}).param("username", "nobody@example.com").param("password", "whatever it is")).andReturn();
+		}
+		assertThat(last.getResponse().getRedirectedUrl()).isEqualTo("login?throttled");
+		assertThat(last.getResponse().getHeader("Retry-After")).isEqualTo("60");
+		assertThat(signInPageMessage(last))
+			.isEqualTo("Too many sign-in attempts from your network. Wait a minute and try again.");
 	}
 
 	@Test
@@ -269,6 +317,29 @@ class LocalAccountsIT {
 			r.setRemoteAddr("198.51.100." + (int) (Math.random() * 250));
 			return r;
 		}).param("username", email).param("password", password)).andExpect(status().is3xxRedirection()).andReturn();
+	}
+
+	/**
+	 * The sign-in page where a sign-in post sent the browser, with the session's last
+	 * sign-in failure as the browser's session would carry it: the message the form
+	 * shows.
+	 */
+	private String signInPageMessage(MvcResult result) {
+		UriComponents target = UriComponentsBuilder.fromUriString(result.getResponse().getRedirectedUrl()).build();
+		HttpSession session = result.getRequest().getSession(false);
+		Object failure = (session != null) ? session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION) : null;
+		try (KaribuSite site = KaribuSite.open(this.context, TenantId.of("public"), Locale.ENGLISH)) {
+			if (failure != null) {
+				VaadinSession.getCurrent().getSession().setAttribute(WebAttributes.AUTHENTICATION_EXCEPTION, failure);
+			}
+			UI.getCurrent()
+				.navigate(target.getPath().replaceFirst("^/", ""), QueryParameters.fromString(target.getQuery()));
+			LoginForm form = _get(LoginForm.class);
+			assertThat(form.isError()).as("the form shows an error").isTrue();
+			// What the browser receives to show in the form.
+			JsonObject i18n = (JsonObject) form.getElement().getPropertyRaw("i18n");
+			return i18n.getObject("errorMessage").getString("message");
+		}
 	}
 
 	private static MockHttpSession session(MvcResult result) {
