@@ -14,6 +14,8 @@ import java.util.stream.Stream;
 import org.consilium.audit.AuditEntry;
 import org.consilium.audit.AuditLog;
 import org.consilium.identity.ConsiliumUser;
+import org.consilium.identity.MfaPendingAuthentication;
+import org.consilium.identity.MfaPolicy;
 import org.consilium.tenant.Tenant;
 import org.consilium.tenant.TenantId;
 import org.consilium.tenantconfig.EligibilityRule;
@@ -31,6 +33,7 @@ import org.opensaml.saml.saml2.core.NameID;
 import org.opensaml.saml.saml2.core.NameIDType;
 import org.opensaml.saml.saml2.core.SubjectConfirmation;
 
+import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -46,8 +49,9 @@ import org.springframework.stereotype.Component;
  * Any refusal rolls all of it back.
  * <p>
  * Roles: every SSO user is a patient; the provider's groups attribute adds roles by its
- * role mapping. The identity provider's authentication counts as the second factor too
- * (decision 011): staff roles granted by SSO do not ask for our TOTP.
+ * role mapping. A user whose roles need a second factor ({@link MfaPolicy}) gets only a
+ * {@link MfaPendingAuthentication}, as after a password: our TOTP (enrolment on the first
+ * sign-in) comes before any of those roles (decision 018).
  */
 @Component
 class SamlSignIn {
@@ -81,7 +85,7 @@ class SamlSignIn {
 		this.clock = clock;
 	}
 
-	UsernamePasswordAuthenticationToken signIn(ResponseToken token) {
+	AbstractAuthenticationToken signIn(ResponseToken token) {
 		String registrationId = token.getToken().getRelyingPartyRegistration().getRegistrationId();
 		SamlRegistrations.Found found = this.registrations.current(registrationId)
 			.orElseThrow(() -> new SsoRejection(Saml2ErrorCodes.RELYING_PARTY_REGISTRATION_NOT_FOUND,
@@ -90,7 +94,7 @@ class SamlSignIn {
 		String idp = token.getToken().getRelyingPartyRegistration().getAssertingPartyMetadata().getEntityId();
 		String nameId = nameId(assertion);
 		Person person = Person.of(assertion, found.provider(), nameId);
-		ConsiliumUser user = this.partitions.in(found.tenant().id(), () -> {
+		SignedIn signedIn = this.partitions.in(found.tenant().id(), () -> {
 			if (!this.replays.firstUse(found.tenant().id(), assertion.getID(), expiry(assertion))) {
 				throw new SsoRejection(SsoRejection.REPLAYED, "Assertion [" + assertion.getID() + "] was used before",
 						nameId);
@@ -101,10 +105,14 @@ class SamlSignIn {
 			entries.add(AuditEntry.of("SSO_SIGN_IN")
 				.subject("user", account.id())
 				.details("through " + registrationId + " (" + idp + ")"));
-			ConsiliumUser signedIn = AccountUserDetailsService.principal(found.tenant().id(), account);
-			recordAs(signedIn, entries);
-			return signedIn;
+			ConsiliumUser user = AccountUserDetailsService.principal(found.tenant().id(), account);
+			recordAs(user, entries);
+			return new SignedIn(user, account.hasMfa());
 		});
+		ConsiliumUser user = signedIn.user();
+		if (MfaPolicy.requiresMfa(user.roles())) {
+			return new MfaPendingAuthentication(user, signedIn.mfaEnrolled());
+		}
 		return UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
 	}
 
@@ -242,6 +250,9 @@ class SamlSignIn {
 			return uri.getURI();
 		}
 		return null;
+	}
+
+	private record SignedIn(ConsiliumUser user, boolean mfaEnrolled) {
 	}
 
 	/** The person as the provider's attribute mapping describes them. */

@@ -5,8 +5,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
+import com.vaadin.flow.shared.ApplicationConstants;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -25,10 +27,15 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Session rules for signed-in users: idle timeout of 15 minutes for staff roles and 30
- * for patients and doctors (Vaadin's heartbeats do not count as activity:
- * {@code closeIdleSessions}), at most 12 hours from sign-in whatever the activity, and a
+ * for patients and doctors, at most 12 hours from sign-in whatever the activity, and a
  * session ends at its next request when its account was disabled, its password reset or
  * its roles changed (the session epoch).
+ * <p>
+ * Idle time is counted here, from the last request that was not a Vaadin heartbeat or
+ * push request: an open tab sends a heartbeat every few minutes, which keeps the servlet
+ * session alive however long nobody touches the page (Vaadin's {@code closeIdleSessions}
+ * closes the UI but leaves the signed-in HTTP session). The servlet session's own timeout
+ * stays as the clean-up of sessions nobody sends anything to.
  */
 @Component
 class SessionLimitsGuard extends OncePerRequestFilter {
@@ -40,6 +47,12 @@ class SessionLimitsGuard extends OncePerRequestFilter {
 	static final Duration ABSOLUTE = Duration.ofHours(12);
 
 	static final String SIGNED_IN_AT = SessionLimitsGuard.class.getName() + ".signedInAt";
+
+	static final String ACTIVE_AT = SessionLimitsGuard.class.getName() + ".activeAt";
+
+	/** Requests the browser sends by itself: they keep the page alive, not the user. */
+	private static final Set<String> NOT_ACTIVITY = Set.of(ApplicationConstants.REQUEST_TYPE_HEARTBEAT,
+			ApplicationConstants.REQUEST_TYPE_PUSH);
 
 	private final AccountService accounts;
 
@@ -63,20 +76,28 @@ class SessionLimitsGuard extends OncePerRequestFilter {
 			if (reason != null) {
 				end(session, user.get(), reason);
 			}
+			else if (isUserActivity(request)) {
+				session.setAttribute(ACTIVE_AT, this.clock.instant());
+			}
 		}
 		chain.doFilter(request, response);
 	}
 
 	private String check(ConsiliumUser user, HttpSession session) {
 		Instant now = this.clock.instant();
+		Duration idle = MfaPolicy.isStaff(user.roles()) ? STAFF_IDLE : PATIENT_IDLE;
 		Object signedInAt = session.getAttribute(SIGNED_IN_AT);
 		if (signedInAt == null) {
 			session.setAttribute(SIGNED_IN_AT, now);
-			Duration idle = MfaPolicy.isStaff(user.roles()) ? STAFF_IDLE : PATIENT_IDLE;
+			session.setAttribute(ACTIVE_AT, now);
 			session.setMaxInactiveInterval((int) idle.toSeconds());
 		}
 		else if (Duration.between((Instant) signedInAt, now).compareTo(ABSOLUTE) > 0) {
 			return "absolute limit of 12 hours reached";
+		}
+		else if (session.getAttribute(ACTIVE_AT) instanceof Instant activeAt
+				&& Duration.between(activeAt, now).compareTo(idle) > 0) {
+			return "idle for more than " + idle.toMinutes() + " minutes";
 		}
 		UUID id;
 		try {
@@ -93,6 +114,24 @@ class SessionLimitsGuard extends OncePerRequestFilter {
 			return "account changed (password, roles or access)";
 		}
 		return null;
+	}
+
+	/**
+	 * Vaadin names its request type in the query string ({@code ?v-r=heartbeat}); read
+	 * from there only, so no request body is ever consumed here.
+	 */
+	static boolean isUserActivity(HttpServletRequest request) {
+		String query = request.getQueryString();
+		if (query == null) {
+			return true;
+		}
+		String prefix = ApplicationConstants.REQUEST_TYPE_PARAMETER + "=";
+		for (String pair : query.split("&")) {
+			if (pair.startsWith(prefix) && NOT_ACTIVITY.contains(pair.substring(prefix.length()))) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private void end(HttpSession session, ConsiliumUser user, String reason) {

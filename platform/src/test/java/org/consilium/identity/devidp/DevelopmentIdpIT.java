@@ -13,6 +13,7 @@ import java.util.zip.Inflater;
 
 import jakarta.servlet.http.HttpSession;
 import org.consilium.identity.ConsiliumUser;
+import org.consilium.identity.MfaPendingAuthentication;
 import org.consilium.support.IntegrationTest;
 import org.consilium.tenant.TenantId;
 import org.consilium.tenantconfig.Role;
@@ -61,11 +62,20 @@ class DevelopmentIdpIT {
 
 	@Test
 	void a_session_made_through_acme_single_sign_on_is_refused_on_the_public_site() throws Exception {
-		MockHttpSession session = (MockHttpSession) signInAs("dana").getRequest().getSession();
-		assertThat(principal(session).roles()).contains(Role.TENANT_ADMIN);
+		MockHttpSession session = (MockHttpSession) signInAs("alex").getRequest().getSession();
 		this.mvc.perform(on("acme.localhost", get("/api/v1/cases")).session(session)).andExpect(status().isOk());
 		this.mvc.perform(on("public.localhost", get("/api/v1/cases")).session(session))
 			.andExpect(status().isForbidden());
+	}
+
+	@Test
+	void the_hr_admin_gets_no_admin_role_before_our_second_factor() throws Exception {
+		MockHttpSession session = (MockHttpSession) signInAs("dana").getRequest().getSession();
+		assertThat(principal(session).roles()).contains(Role.TENANT_ADMIN);
+		assertThat(((SecurityContext) session
+			.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY)).getAuthentication())
+			.isInstanceOf(MfaPendingAuthentication.class);
+		this.mvc.perform(on("acme.localhost", get("/api/v1/cases")).session(session)).andExpect(status().isForbidden());
 	}
 
 	@Test

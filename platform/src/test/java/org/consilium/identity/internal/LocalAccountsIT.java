@@ -4,30 +4,52 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.login.LoginForm;
+import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.server.VaadinSession;
+import elemental.json.JsonObject;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.http.HttpSession;
 import org.consilium.audit.AuditLog;
 import org.consilium.audit.AuditRecord;
+import org.consilium.identity.ConsiliumUser;
 import org.consilium.support.IntegrationTest;
+import org.consilium.support.KaribuSite;
 import org.consilium.support.MutableClock;
 import org.consilium.support.TestDatabase;
 import org.consilium.support.TestMail;
 import org.consilium.tenant.TenantContext;
 import org.consilium.tenant.TenantId;
+import org.consilium.tenantconfig.Role;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpSession;
+import org.springframework.mock.web.MockRequestDispatcher;
+import org.springframework.mock.web.MockServletContext;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.WebAttributes;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.web.util.UriComponents;
 import org.springframework.web.util.UriComponentsBuilder;
 
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -58,6 +80,18 @@ class LocalAccountsIT {
 
 	@Autowired
 	AuditLog audit;
+
+	@Autowired
+	ApplicationContext context;
+
+	@Autowired
+	AccountRepository repository;
+
+	@Autowired
+	ServletContext servletContext;
+
+	@Autowired
+	Partitions partitions;
 
 	@Test
 	void registration_e_mails_a_link_that_verifies_the_address_then_the_patient_signs_in() throws Exception {
@@ -126,6 +160,39 @@ class LocalAccountsIT {
 		assertThat(actions("public")).contains("ACCOUNT_LOCKED");
 		this.clock.advance(Duration.ofMinutes(16));
 		assertThat(signIn("public", email, PASSWORD).getResponse().getRedirectedUrl()).doesNotContain("error");
+	}
+
+	@Test
+	void the_sign_in_page_says_the_account_is_locked_after_too_many_wrong_passwords() throws Exception {
+		String email = registeredAndVerified("public");
+		MvcResult first = signIn("public", email, "wrong password 0");
+		assertThat(signInPageMessage(first)).as("one wrong password")
+			.isEqualTo("The e-mail address or password is not correct. Check both and try again.");
+		MvcResult last = first;
+		for (int i = 1; i < 6; i++) {
+			last = signIn("public", email, (i < 5) ? "wrong password " + i : PASSWORD);
+		}
+		assertThat(last.getRequest().getSession().getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION))
+			.as("even the right password, once locked")
+			.isInstanceOf(LockedException.class);
+		assertThat(signInPageMessage(last)).isEqualTo(
+				"This account is locked for 15 minutes after too many failed attempts. Try again later, or reset your password.");
+	}
+
+	@Test
+	void the_sign_in_page_tells_a_throttled_client_to_wait_a_minute() throws Exception {
+		String address = "192.0.2." + (int) (Math.random() * 250);
+		MvcResult last = null;
+		for (int i = 0; i <= SignInThrottle.MAX_ATTEMPTS; i++) {
+			last = this.mvc.perform(on("public", post("/login")).with((r) -> {
+				r.setRemoteAddr(address);
+				return r;
+			}).param("username", "nobody@example.com").param("password", "whatever it is")).andReturn();
+		}
+		assertThat(last.getResponse().getRedirectedUrl()).isEqualTo("login?throttled");
+		assertThat(last.getResponse().getHeader("Retry-After")).isEqualTo("60");
+		assertThat(signInPageMessage(last))
+			.isEqualTo("Too many sign-in attempts from your network. Wait a minute and try again.");
 	}
 
 	@Test
@@ -221,12 +288,15 @@ class LocalAccountsIT {
 	void a_session_ends_twelve_hours_after_sign_in_however_active() throws Exception {
 		String email = registeredAndVerified("public");
 		MockHttpSession session = session(signIn("public", email, PASSWORD));
-		for (int hour = 0; hour < 12; hour++) {
+		Duration active = Duration.ZERO;
+		while (active.compareTo(Duration.ofHours(12)) <= 0) {
 			this.mvc.perform(on("public", get("/api/v1/cases")).session(session)).andExpect(status().isOk());
-			this.clock.advance(Duration.ofMinutes(59));
+			// Never idle for long: only the absolute limit can end it.
+			this.clock.advance(Duration.ofMinutes(25));
+			active = active.plusMinutes(25);
 		}
-		this.clock.advance(Duration.ofMinutes(13));
 		this.mvc.perform(on("public", get("/api/v1/cases")).session(session)).andExpect(status().isUnauthorized());
+		assertThat(sessionEnds(accountId(email))).containsExactly("absolute limit of 12 hours reached");
 	}
 
 	@Test
@@ -238,6 +308,45 @@ class LocalAccountsIT {
 		MockHttpSession staff = session(signIn("public", "admin@public.example", "consilium-demo"));
 		this.mvc.perform(on("public", get("/api/v1/cases")).session(staff));
 		assertThat(staff.getMaxInactiveInterval()).isEqualTo(15 * 60);
+	}
+
+	@Test
+	void heartbeats_alone_do_not_keep_a_staff_session_past_fifteen_idle_minutes() throws Exception {
+		Account coordinator = newAccount("public", Role.CASE_COORDINATOR);
+		MockHttpSession session = fullySignedIn(coordinator);
+		this.mvc.perform(on("public", get("/api/v1/cases")).session(session)).andExpect(status().isOk());
+		heartbeats(session, Duration.ofMinutes(15));
+		assertThat(session.isInvalid()).as("idle for exactly 15 minutes").isFalse();
+		heartbeats(session, Duration.ofMinutes(1));
+		assertThat(session.isInvalid()).as("idle for 16 minutes, heartbeats or not").isTrue();
+		this.mvc.perform(on("public", get("/api/v1/cases")).session(session)).andExpect(status().isUnauthorized());
+		assertThat(sessionEnds(coordinator.id())).containsExactly("idle for more than 15 minutes");
+	}
+
+	@Test
+	void heartbeats_alone_keep_a_patient_session_for_thirty_idle_minutes_not_more() throws Exception {
+		String email = registeredAndVerified("public");
+		MockHttpSession session = session(signIn("public", email, PASSWORD));
+		this.mvc.perform(on("public", get("/api/v1/cases")).session(session)).andExpect(status().isOk());
+		heartbeats(session, Duration.ofMinutes(16));
+		assertThat(session.isInvalid()).as("a patient idle for 16 minutes").isFalse();
+		heartbeats(session, Duration.ofMinutes(15));
+		assertThat(session.isInvalid()).as("a patient idle for 31 minutes").isTrue();
+		this.mvc.perform(on("public", get("/api/v1/cases")).session(session)).andExpect(status().isUnauthorized());
+		assertThat(sessionEnds(accountId(email))).containsExactly("idle for more than 30 minutes");
+	}
+
+	@Test
+	void a_real_request_starts_the_idle_time_afresh_and_the_heartbeats_after_it_do_not() throws Exception {
+		Account coordinator = newAccount("public", Role.CASE_COORDINATOR);
+		MockHttpSession session = fullySignedIn(coordinator);
+		this.mvc.perform(on("public", get("/api/v1/cases")).session(session)).andExpect(status().isOk());
+		heartbeats(session, Duration.ofMinutes(14));
+		this.mvc.perform(on("public", get("/api/v1/cases")).session(session)).andExpect(status().isOk());
+		heartbeats(session, Duration.ofMinutes(15));
+		assertThat(session.isInvalid()).as("29 minutes after sign-in, 15 after the last real request").isFalse();
+		heartbeats(session, Duration.ofMinutes(1));
+		assertThat(session.isInvalid()).as("16 minutes after the last real request").isTrue();
 	}
 
 	@Test
@@ -256,6 +365,49 @@ class LocalAccountsIT {
 		assertThat(last).contains("throttled");
 	}
 
+	/**
+	 * What an open but untouched page sends: a Vaadin heartbeat every 5 minutes (its
+	 * default) and at the end of the period.
+	 */
+	private void heartbeats(MockHttpSession session, Duration period) throws Exception {
+		// MockMvc has no Vaadin servlet: the forward to it is only recorded, after the
+		// filters (where the session limits are) ran as for a browser's heartbeat.
+		((MockServletContext) this.servletContext).registerNamedDispatcher("springServlet",
+				new MockRequestDispatcher("/vaadinServlet/"));
+		Duration left = period;
+		while (!left.isZero()) {
+			Duration step = (left.compareTo(Duration.ofMinutes(5)) < 0) ? left : Duration.ofMinutes(5);
+			this.clock.advance(step);
+			left = left.minus(step);
+			this.mvc.perform(on("public", post("/?v-r=heartbeat&v-uiId=0")).session(session));
+		}
+	}
+
+	/**
+	 * A session as the second factor leaves it: the user's own roles, fully signed in.
+	 */
+	private static MockHttpSession fullySignedIn(Account account) {
+		ConsiliumUser user = AccountUserDetailsService.principal(TenantId.of("public"), account);
+		SecurityContext context = SecurityContextHolder.createEmptyContext();
+		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+		MockHttpSession session = new MockHttpSession();
+		session.setAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY, context);
+		return session;
+	}
+
+	private Account newAccount(String tenant, Role role) {
+		return this.partitions.in(TenantId.of(tenant), () -> this.repository
+			.save(Account.verified(newAddress(), "Staff Member", null, Set.of(role), this.clock.instant())));
+	}
+
+	/** Why the user's sessions ended, oldest first. */
+	private static List<String> sessionEnds(UUID user) {
+		return TestDatabase.get()
+			.adminJdbc()
+			.queryForList("select details from audit_event where action = 'SESSION_ENDED' and subject_id = ? "
+					+ "order by occurred_at, seq", String.class, user.toString());
+	}
+
 	private String registeredAndVerified(String tenant) {
 		String email = newAddress();
 		onSite(tenant, () -> this.accounts.register(email, "Test Person", PASSWORD, Locale.ENGLISH));
@@ -269,6 +421,29 @@ class LocalAccountsIT {
 			r.setRemoteAddr("198.51.100." + (int) (Math.random() * 250));
 			return r;
 		}).param("username", email).param("password", password)).andExpect(status().is3xxRedirection()).andReturn();
+	}
+
+	/**
+	 * The sign-in page where a sign-in post sent the browser, with the session's last
+	 * sign-in failure as the browser's session would carry it: the message the form
+	 * shows.
+	 */
+	private String signInPageMessage(MvcResult result) {
+		UriComponents target = UriComponentsBuilder.fromUriString(result.getResponse().getRedirectedUrl()).build();
+		HttpSession session = result.getRequest().getSession(false);
+		Object failure = (session != null) ? session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION) : null;
+		try (KaribuSite site = KaribuSite.open(this.context, TenantId.of("public"), Locale.ENGLISH)) {
+			if (failure != null) {
+				VaadinSession.getCurrent().getSession().setAttribute(WebAttributes.AUTHENTICATION_EXCEPTION, failure);
+			}
+			UI.getCurrent()
+				.navigate(target.getPath().replaceFirst("^/", ""), QueryParameters.fromString(target.getQuery()));
+			LoginForm form = _get(LoginForm.class);
+			assertThat(form.isError()).as("the form shows an error").isTrue();
+			// What the browser receives to show in the form.
+			JsonObject i18n = (JsonObject) form.getElement().getPropertyRaw("i18n");
+			return i18n.getObject("errorMessage").getString("message");
+		}
 	}
 
 	private static MockHttpSession session(MvcResult result) {

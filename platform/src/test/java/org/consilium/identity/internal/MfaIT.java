@@ -16,6 +16,7 @@ import org.consilium.identity.MfaPendingAuthentication;
 import org.consilium.support.IntegrationTest;
 import org.consilium.support.KaribuSite;
 import org.consilium.support.MutableClock;
+import org.consilium.support.TestDatabase;
 import org.consilium.tenant.TenantId;
 import org.consilium.tenantconfig.Role;
 import org.junit.jupiter.api.Test;
@@ -102,6 +103,32 @@ class MfaIT {
 	}
 
 	@Test
+	void enrolment_a_right_code_a_wrong_code_and_a_recovery_code_each_leave_their_audit_entry() {
+		ConsiliumUser triage = newOperator(Role.TRIAGE);
+		String secret = Totp.newSecret();
+		List<String> recovery = this.mfa.confirmEnrolment(triage, secret,
+				Totp.code(secret, Totp.step(this.clock.instant())));
+		assertThat(mfaAudit(triage)).as("after enrolment").containsExactly("MFA_ENROLLED");
+
+		this.clock.advance(Duration.ofSeconds(30));
+		long step = Totp.step(this.clock.instant());
+		assertThat(this.mfa.verify(triage, Totp.code(secret, step))).isTrue();
+		// A code that none of the accepted time steps produces.
+		List<String> accepted = List.of(Totp.code(secret, step - 1), Totp.code(secret, step),
+				Totp.code(secret, step + 1));
+		String wrong = java.util.stream.IntStream.range(0, 10)
+			.mapToObj((digit) -> String.valueOf(digit).repeat(6))
+			.filter((code) -> !accepted.contains(code))
+			.findFirst()
+			.orElseThrow();
+		assertThat(this.mfa.verify(triage, wrong)).isFalse();
+		assertThat(this.mfa.verify(triage, recovery.get(3))).isTrue();
+
+		assertThat(mfaAudit(triage)).containsExactly("MFA_ENROLLED", "MFA_VERIFIED", "MFA_FAILED",
+				"MFA_RECOVERY_CODE_USED");
+	}
+
+	@Test
 	void wrong_codes_lock_the_account() {
 		ConsiliumUser triage = newOperator(Role.TRIAGE);
 		String secret = Totp.newSecret();
@@ -124,6 +151,18 @@ class MfaIT {
 			.orElseThrow();
 		this.clock.advance(Duration.ofMinutes(1));
 		assertThat(this.mfa.verify(admin, Totp.code(this.demo.totpSecret(), Totp.step(this.clock.instant())))).isTrue();
+	}
+
+	/**
+	 * The MFA audit entries about the user, oldest first, read past row-level security.
+	 */
+	private static List<String> mfaAudit(ConsiliumUser user) {
+		return TestDatabase.get()
+			.adminJdbc()
+			.queryForList(
+					"select action from audit_event where tenant_id = ? and subject_type = 'user' "
+							+ "and subject_id = ? and action like 'MFA%' order by seq",
+					String.class, TenantId.PLATFORM.value(), user.id());
 	}
 
 	private ConsiliumUser newOperator(Role role) {

@@ -4,17 +4,37 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.textfield.TextField;
 import org.consilium.identity.ConsiliumUser;
+import org.consilium.identity.MfaPendingAuthentication;
+import org.consilium.support.KaribuSite;
+import org.consilium.support.MutableClock;
 import org.consilium.tenant.TenantId;
 import org.consilium.tenantconfig.Role;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.test.web.servlet.MvcResult;
 
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -26,6 +46,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * {@code NoSuchMethodError} on this OpenSAML, and only a sign-in like these would notice.
  */
 class SamlSignInIT extends SamlTestSupport {
+
+	@Autowired
+	ApplicationContext context;
+
+	@Autowired
+	MutableClock clock;
 
 	@Test
 	void an_employee_is_provisioned_with_the_mapped_attributes_and_roles_and_signed_in() throws Exception {
@@ -61,8 +87,83 @@ class SamlSignInIT extends SamlTestSupport {
 		assertThat(auditSince("umbrella", before)).filteredOn((row) -> "SSO_SIGN_IN".equals(row.get("action")))
 			.singleElement()
 			.satisfies((row) -> assertThat(row.get("actor")).isEqualTo(email));
+		// The tenant admin role waits for our second factor (decision 018).
+		this.mvc.perform(on(UMBRELLA, get("/api/v1/cases")).session((MockHttpSession) result.getRequest().getSession()))
+			.andExpect(status().isForbidden());
+	}
+
+	@Test
+	void an_employee_mapped_to_tenant_admin_enrols_our_second_factor_before_any_admin_page() throws Exception {
+		String email = "hana." + UUID.randomUUID() + "@umbrella.example";
+		FakeIdp.Started started = start(UMBRELLA, "umbrella-sso");
+		FakeIdp.Spec spec = UMBRELLA_IDP.to(started)
+			.employee(email, "Hana", "Reed", "active", "employees", "hr-benefits-admins");
+		MvcResult result = answer(started, UMBRELLA_IDP.response(spec));
+
+		assertThat(signedIn(result).roles()).containsExactlyInAnyOrder(Role.PATIENT, Role.TENANT_ADMIN);
+		Authentication pending = authentication(result);
+		assertThat(pending).isInstanceOfSatisfying(MfaPendingAuthentication.class,
+				(mfa) -> assertThat(mfa.enrolled()).as("enrolled already").isFalse());
+		assertThat(pending.getAuthorities()).extracting(Object::toString).containsExactly("ROLE_MFA_PENDING");
+		this.mvc.perform(on(UMBRELLA, get("/api/v1/cases")).session((MockHttpSession) result.getRequest().getSession()))
+			.andExpect(status().isForbidden());
+
+		Authentication full;
+		try (KaribuSite site = KaribuSite.open(this.context, TenantId.of("umbrella"), Locale.ENGLISH)) {
+			site.authenticate(pending).navigate("admin/payments");
+			assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getPath()).isEqualTo("mfa/setup");
+			assertThat(_find(Paragraph.class, (find) -> find.withId("payments-provider"))).as("the admin page")
+				.isEmpty();
+			String secret = _get(Span.class, (find) -> find.withId("secret")).getText().replace(" ", "");
+			_setValue(_get(TextField.class, (find) -> find.withId("code")),
+					Totp.code(secret, Totp.step(this.clock.instant())));
+			_click(_get(Button.class, (find) -> find.withId("confirm")));
+			assertThat(_find(ListItem.class)).hasSize(MfaService.RECOVERY_CODES);
+			_click(_get(Button.class, (find) -> find.withId("done")));
+			full = SecurityContextHolder.getContext().getAuthentication();
+		}
+		assertThat(full.getAuthorities()).extracting(Object::toString)
+			.containsExactlyInAnyOrder("ROLE_PATIENT", "ROLE_TENANT_ADMIN");
+		try (KaribuSite site = KaribuSite.open(this.context, TenantId.of("umbrella"), Locale.ENGLISH)) {
+			site.authenticate(full).navigate("admin/payments");
+			assertThat(_get(Paragraph.class, (find) -> find.withId("payments-provider")).getText()).isNotBlank();
+		}
+		assertThat(this.admin.queryForList(
+				"select action from audit_event where tenant_id = 'umbrella' and subject_id = ? and action like 'MFA%'",
+				String.class, signedIn(result).id()))
+			.containsExactly("MFA_ENROLLED");
+
+		// The next single sign-on asks for the code.
+		FakeIdp.Started again = start(UMBRELLA, "umbrella-sso");
+		FakeIdp.Spec next = UMBRELLA_IDP.to(again)
+			.employee(email, "Hana", "Reed", "active", "employees", "hr-benefits-admins");
+		next.nameId = spec.nameId;
+		assertThat(authentication(answer(again, UMBRELLA_IDP.response(next))))
+			.isInstanceOfSatisfying(MfaPendingAuthentication.class, (mfa) -> assertThat(mfa.enrolled()).isTrue());
+	}
+
+	@Test
+	void an_employee_without_a_staff_role_is_not_asked_for_a_second_factor() throws Exception {
+		FakeIdp.Started started = start(UMBRELLA, "umbrella-sso");
+		MvcResult result = answer(started, UMBRELLA_IDP.response(UMBRELLA_IDP.to(started)
+			.employee("eli." + UUID.randomUUID() + "@umbrella.example", "Eli", "Moss", "active", "employees")));
+
+		assertThat(authentication(result)).isNotInstanceOf(MfaPendingAuthentication.class);
+		assertThat(authentication(result).getAuthorities()).extracting(Object::toString)
+			.containsExactly("ROLE_PATIENT");
 		this.mvc.perform(on(UMBRELLA, get("/api/v1/cases")).session((MockHttpSession) result.getRequest().getSession()))
 			.andExpect(status().isOk());
+		try (KaribuSite site = KaribuSite.open(this.context, TenantId.of("umbrella"), Locale.ENGLISH)) {
+			site.authenticate(authentication(result)).navigate("cases");
+			assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getPath()).isEqualTo("cases");
+		}
+	}
+
+	private static Authentication authentication(MvcResult result) {
+		SecurityContext context = (SecurityContext) result.getRequest()
+			.getSession()
+			.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
+		return context.getAuthentication();
 	}
 
 	@Test
