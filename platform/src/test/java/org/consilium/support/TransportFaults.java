@@ -8,13 +8,24 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 /**
  * Lets a test make the platform die right after an e-mail was handed to the SMTP server
  * and before the outbox recorded it: the e-mail transport delivers, then throws, once per
- * armed crash. Idle unless a test arms it.
+ * armed crash. Or lets the mail server refuse every message to one address (as for a
+ * mailbox that does not exist) until reset. Idle unless a test arms it.
  */
 public class TransportFaults implements BeanPostProcessor {
 
 	private static final AtomicInteger CRASHES_AFTER_SEND = new AtomicInteger();
 
 	private static final java.util.concurrent.atomic.AtomicReference<String> CRASH_RECIPIENT = new java.util.concurrent.atomic.AtomicReference<>();
+
+	private static final java.util.concurrent.atomic.AtomicReference<String> REFUSED_RECIPIENT = new java.util.concurrent.atomic.AtomicReference<>();
+
+	/**
+	 * Every message to this address is refused by the "server" (a mail exception, nothing
+	 * delivered) until {@link #reset()}; others pass.
+	 */
+	public static void refuseSendsTo(String address) {
+		REFUSED_RECIPIENT.set(address);
+	}
 
 	/** The next message to this address crashes after its hand-over (others pass). */
 	public static void crashAfterNextSendTo(String address) {
@@ -25,6 +36,7 @@ public class TransportFaults implements BeanPostProcessor {
 	public static void reset() {
 		CRASHES_AFTER_SEND.set(0);
 		CRASH_RECIPIENT.set(null);
+		REFUSED_RECIPIENT.set(null);
 	}
 
 	@Override
@@ -36,6 +48,10 @@ public class TransportFaults implements BeanPostProcessor {
 		proxy.setProxyTargetClass(false);
 		proxy.setInterfaces(bean.getClass().getInterfaces());
 		proxy.addAdvice((org.aopalliance.intercept.MethodInterceptor) (invocation) -> {
+			if ("send".equals(invocation.getMethod().getName())
+					&& recipient(invocation.getArguments()[0]).equals(REFUSED_RECIPIENT.get())) {
+				throw new org.springframework.mail.MailSendException("Simulated refusal: 550 no such mailbox");
+			}
 			Object result = invocation.proceed();
 			if ("send".equals(invocation.getMethod().getName())
 					&& recipient(invocation.getArguments()[0]).equals(CRASH_RECIPIENT.get())

@@ -1,7 +1,9 @@
 package org.consilium.notify.internal;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.consilium.notify.Notice;
@@ -10,6 +12,7 @@ import org.consilium.tenant.TenantContext;
 import org.consilium.tenant.TenantId;
 
 import org.springframework.data.domain.Limit;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -36,17 +39,20 @@ class NotificationService implements Notifications {
 
 	private final TransactionTemplate transactions;
 
+	private final JdbcTemplate jdbc;
+
 	private final Clock clock;
 
 	NotificationService(OutboxRepository outbox, OutboxQueue queue, InAppNoticeRepository notices,
 			OutboxDispatcher dispatcher, NotifyProperties properties, PlatformTransactionManager transactionManager,
-			Clock clock) {
+			JdbcTemplate jdbc, Clock clock) {
 		this.outbox = outbox;
 		this.queue = queue;
 		this.notices = notices;
 		this.dispatcher = dispatcher;
 		this.properties = properties;
 		this.transactions = new TransactionTemplate(transactionManager);
+		this.jdbc = jdbc;
 		this.clock = clock;
 	}
 
@@ -68,6 +74,23 @@ class NotificationService implements Notifications {
 				}
 			});
 			return message.id();
+		});
+	}
+
+	@Override
+	public Optional<UUID> sendUnlessSentSince(Notice notice, Instant since) {
+		return this.transactions.execute((status) -> {
+			// Held to the end of the caller's transaction: a racing equal notice waits,
+			// then
+			// sees this one.
+			this.jdbc.query("select pg_advisory_xact_lock(hashtextextended(?, 0))", (row) -> {
+			}, String.join("|", "notice", TenantContext.current().value(), notice.kind().name(),
+					notice.recipientEmail(), notice.link()));
+			if (this.outbox.existsByKindAndRecipientEmailAndLinkAndCreatedAtGreaterThanEqual(notice.kind(),
+					notice.recipientEmail(), notice.link(), since)) {
+				return Optional.empty();
+			}
+			return Optional.of(send(notice));
 		});
 	}
 

@@ -1,10 +1,12 @@
 package org.consilium.notify.internal;
 
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.QueryHint;
+import org.consilium.tenantconfig.NotificationKind;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
@@ -21,5 +23,8 @@ interface OutboxRepository extends JpaRepository<OutboxMessage, UUID> {
 	@QueryHints(@QueryHint(name = "jakarta.persistence.lock.timeout", value = "-2"))
 	@Query("select m from OutboxMessage m where m.id = :id")
 	Optional<OutboxMessage> lockForSending(UUID id);
+
+	boolean existsByKindAndRecipientEmailAndLinkAndCreatedAtGreaterThanEqual(NotificationKind kind,
+			String recipientEmail, String link, Instant since);
 
 }
