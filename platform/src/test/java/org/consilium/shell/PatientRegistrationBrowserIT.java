@@ -18,7 +18,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * verification e-mail in the development mailbox, follows its link, signs in.
  */
 @BrowserTest
-@TestPropertySource(properties = "consilium.notify.transport=DEV_MAILBOX")
+// Its own immediate sends only: the scheduled dispatcher of this context would deliver
+// other tests' messages into its development mailbox instead of the real SMTP server.
+@TestPropertySource(
+		properties = { "consilium.notify.transport=DEV_MAILBOX", "consilium.notify.scheduled-dispatch=false" })
 class PatientRegistrationBrowserIT {
 
 	@LocalServerPort

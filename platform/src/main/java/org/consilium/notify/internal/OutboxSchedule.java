@@ -9,12 +9,17 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The outbox dispatcher as a db-scheduler recurring task: one node at a time runs it, on
- * any node.
+ * any node. A node can leave it to the others
+ * ({@code consilium.notify.scheduled-dispatch=false}): tests whose context keeps e-mails
+ * in the development mailbox must not pick up messages other tests wait for in the real
+ * SMTP server.
  */
 @Configuration(proxyBeanMethods = false)
 class OutboxSchedule {
 
 	@Bean
+	@org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(
+			name = "consilium.notify.scheduled-dispatch", havingValue = "true", matchIfMissing = true)
 	RecurringTask<Void> outboxDispatch(OutboxDispatcher dispatcher, NotifyProperties properties) {
 		return Tasks.recurring("outbox-dispatch", FixedDelay.of(properties.dispatchInterval()))
 			.execute((instance, context) -> dispatcher.dispatchDue());

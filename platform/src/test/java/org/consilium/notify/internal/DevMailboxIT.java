@@ -29,7 +29,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * development page, so a new user can still follow a verification link.
  */
 @IntegrationTest
-@TestPropertySource(properties = "consilium.notify.transport=DEV_MAILBOX")
+// Its own immediate sends only: the scheduled dispatcher of this context would deliver
+// other tests' messages into its development mailbox instead of the real SMTP server.
+@TestPropertySource(
+		properties = { "consilium.notify.transport=DEV_MAILBOX", "consilium.notify.scheduled-dispatch=false" })
 class DevMailboxIT {
 
 	@Autowired
