@@ -199,7 +199,7 @@ class CaseService implements Cases, CasePhysicians {
 		MedicalCase medicalCase = this.cases.findById(id.value())
 			.filter((c) -> visible(c))
 			.orElseThrow(() -> new CaseNotFoundException(id));
-		return this.timeline.findByCaseIdOrderByOccurredAtAsc(medicalCase.id().value())
+		return this.timeline.findByCaseIdOrderByOccurredAtAscSeqAsc(medicalCase.id().value())
 			.stream()
 			.map(CaseTimelineEntry::view)
 			.toList();

@@ -37,6 +37,13 @@ class CaseTimelineEntry extends TenantOwned {
 	@Column(nullable = false, updatable = false)
 	private Map<String, String> args = new LinkedHashMap<>();
 
+	/**
+	 * Insertion order (set by the database): entries of one instant — a fixed clock, or
+	 * several steps in one transaction — keep the order they happened in.
+	 */
+	@Column(insertable = false, updatable = false)
+	private Long seq;
+
 	protected CaseTimelineEntry() {
 	}
 

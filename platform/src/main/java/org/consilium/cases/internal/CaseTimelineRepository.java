@@ -7,6 +7,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 interface CaseTimelineRepository extends JpaRepository<CaseTimelineEntry, UUID> {
 
-	List<CaseTimelineEntry> findByCaseIdOrderByOccurredAtAsc(UUID caseId);
+	List<CaseTimelineEntry> findByCaseIdOrderByOccurredAtAscSeqAsc(UUID caseId);
 
 }

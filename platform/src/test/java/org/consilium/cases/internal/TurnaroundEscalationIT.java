@@ -80,13 +80,22 @@ class TurnaroundEscalationIT {
 		this.clock.set(Instant.parse("2027-02-11T15:00:00Z")); // 8th business day
 		this.escalation.escalateAll();
 		this.escalation.escalateAll();
-		assertThat(messages(link)).as("at risk, told once").containsExactly("public:coordinator@public.example");
+		// Every active coordinator of the programme is told (other tests add
+		// coordinators):
+		// the demo coordinator among them, each exactly once.
+		assertThat(messages(link)).as("at risk, told once")
+			.contains("public:coordinator@public.example")
+			.doesNotHaveDuplicates()
+			.allMatch((recipient) -> recipient.startsWith("public:"));
+		int coordinators = messages(link).size();
 
 		this.clock.set(Instant.parse("2027-02-16T15:00:00Z"));
 		this.escalation.escalateAll();
 		this.escalation.escalateAll();
 		assertThat(messages(link)).as("overdue, told once more")
-			.containsExactly("public:coordinator@public.example", "public:coordinator@public.example");
+			.hasSize(2 * coordinators)
+			.filteredOn("public:coordinator@public.example"::equals)
+			.hasSize(2);
 		assertThat(this.admin.queryForObject("select escalated_standing from medical_case where id = ?", String.class,
 				submitted.id().value()))
 			.isEqualTo("OVERDUE");
