@@ -1,17 +1,10 @@
 package org.consilium.cases.internal;
 
-import java.util.Locale;
-
 import org.consilium.cases.CaseNotFoundException;
 import org.consilium.cases.CaseStatus;
 import org.consilium.cases.CaseStatusChanged;
-import org.consilium.identity.Contacts;
-import org.consilium.identity.PatientProfiles;
-import org.consilium.notify.Notice;
-import org.consilium.notify.Notifications;
+import org.consilium.cases.PatientNotices;
 import org.consilium.tenant.TenantContext;
-import org.consilium.tenant.TenantLinks;
-import org.consilium.tenant.Tenants;
 import org.consilium.tenantconfig.NotificationKind;
 
 import org.springframework.context.event.EventListener;
@@ -28,24 +21,11 @@ class CaseClosedNotices {
 
 	private final MedicalCaseRepository cases;
 
-	private final Contacts contacts;
+	private final PatientNotices notices;
 
-	private final PatientProfiles profiles;
-
-	private final Notifications notifications;
-
-	private final Tenants tenants;
-
-	private final TenantLinks links;
-
-	CaseClosedNotices(MedicalCaseRepository cases, Contacts contacts, PatientProfiles profiles,
-			Notifications notifications, Tenants tenants, TenantLinks links) {
+	CaseClosedNotices(MedicalCaseRepository cases, PatientNotices notices) {
 		this.cases = cases;
-		this.contacts = contacts;
-		this.profiles = profiles;
-		this.notifications = notifications;
-		this.tenants = tenants;
-		this.links = links;
+		this.notices = notices;
 	}
 
 	@EventListener
@@ -58,13 +38,7 @@ class CaseClosedNotices {
 		String patientId = this.cases.findById(changed.caseId().value())
 			.orElseThrow(() -> new CaseNotFoundException(changed.caseId()))
 			.patientId();
-		Locale locale = this.profiles.preferredLocale(patientId, this.tenants.current().config().defaultLocale());
-		this.contacts.find(patientId)
-			.ifPresent((to) -> this.notifications.send(
-					Notice
-						.email(NotificationKind.CASE_CLOSED, to.email(), to.displayName(), locale,
-								this.links.to("cases/" + changed.reference().value()))
-						.toUser(patientId)));
+		this.notices.send(NotificationKind.CASE_CLOSED, patientId, "cases/" + changed.reference().value());
 	}
 
 }

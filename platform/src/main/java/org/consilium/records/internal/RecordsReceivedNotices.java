@@ -2,18 +2,13 @@ package org.consilium.records.internal;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Locale;
 
 import org.consilium.cases.CaseActivity;
 import org.consilium.cases.CaseLifecycle;
 import org.consilium.cases.CaseReference;
-import org.consilium.identity.Contacts;
+import org.consilium.cases.PatientNotices;
 import org.consilium.identity.CurrentUser;
-import org.consilium.identity.PatientProfiles;
-import org.consilium.notify.Notice;
 import org.consilium.notify.Notifications;
-import org.consilium.tenant.TenantLinks;
-import org.consilium.tenant.Tenants;
 import org.consilium.tenantconfig.NotificationKind;
 
 import org.springframework.context.event.EventListener;
@@ -37,26 +32,16 @@ class RecordsReceivedNotices {
 
 	private final CaseLifecycle lifecycle;
 
-	private final Contacts contacts;
-
-	private final PatientProfiles profiles;
+	private final PatientNotices notices;
 
 	private final Notifications notifications;
 
-	private final Tenants tenants;
-
-	private final TenantLinks links;
-
 	private final Clock clock;
 
-	RecordsReceivedNotices(CaseLifecycle lifecycle, Contacts contacts, PatientProfiles profiles,
-			Notifications notifications, Tenants tenants, TenantLinks links, Clock clock) {
+	RecordsReceivedNotices(CaseLifecycle lifecycle, PatientNotices notices, Notifications notifications, Clock clock) {
 		this.lifecycle = lifecycle;
-		this.contacts = contacts;
-		this.profiles = profiles;
+		this.notices = notices;
 		this.notifications = notifications;
-		this.tenants = tenants;
-		this.links = links;
 		this.clock = clock;
 	}
 
@@ -71,12 +56,9 @@ class RecordsReceivedNotices {
 			return;
 		}
 		CaseReference reference = this.lifecycle.summary(activity.caseId()).reference();
-		Locale locale = this.profiles.preferredLocale(patientId, this.tenants.current().config().defaultLocale());
-		this.contacts.find(patientId)
-			.ifPresent((to) -> this.notifications.sendUnlessSentSince(Notice
-				.email(NotificationKind.RECORDS_RECEIVED, to.email(), to.displayName(), locale,
-						this.links.to("cases/" + reference.value() + "/records"))
-				.toUser(patientId), this.clock.instant().minus(AT_MOST_ONCE_IN)));
+		this.notices.notice(NotificationKind.RECORDS_RECEIVED, patientId, "cases/" + reference.value() + "/records")
+			.ifPresent((notice) -> this.notifications.sendUnlessSentSince(notice,
+					this.clock.instant().minus(AT_MOST_ONCE_IN)));
 	}
 
 	/**

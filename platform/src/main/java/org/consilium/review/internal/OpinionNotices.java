@@ -4,8 +4,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 import org.consilium.cases.CaseReference;
+import org.consilium.cases.PatientNotices;
 import org.consilium.identity.Contacts;
-import org.consilium.identity.PatientProfiles;
 import org.consilium.notify.Notice;
 import org.consilium.notify.Notifications;
 import org.consilium.tenant.TenantLinks;
@@ -23,7 +23,7 @@ class OpinionNotices {
 
 	private final Contacts contacts;
 
-	private final PatientProfiles profiles;
+	private final PatientNotices patients;
 
 	private final Notifications notifications;
 
@@ -31,10 +31,10 @@ class OpinionNotices {
 
 	private final TenantLinks links;
 
-	OpinionNotices(Contacts contacts, PatientProfiles profiles, Notifications notifications, Tenants tenants,
+	OpinionNotices(Contacts contacts, PatientNotices patients, Notifications notifications, Tenants tenants,
 			TenantLinks links) {
 		this.contacts = contacts;
-		this.profiles = profiles;
+		this.patients = patients;
 		this.notifications = notifications;
 		this.tenants = tenants;
 		this.links = links;
@@ -45,7 +45,7 @@ class OpinionNotices {
 	}
 
 	void toPatient(NotificationKind kind, String patientId, CaseReference reference) {
-		send(kind, patientId, this.profiles.preferredLocale(patientId, defaultLocale()), reference);
+		this.patients.send(kind, patientId, "cases/" + reference.value() + "/opinion");
 	}
 
 	private void send(NotificationKind kind, String userId, Locale locale, CaseReference reference) {
