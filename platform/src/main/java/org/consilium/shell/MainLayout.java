@@ -79,6 +79,7 @@ public class MainLayout extends Div implements RouterLayout {
 			nav.add(new Anchor("cases", getTranslation("nav.cases")));
 			if (user.get().has(Role.TENANT_ADMIN)) {
 				nav.add(new Anchor("admin/payments", getTranslation("nav.payments")));
+				nav.add(new Anchor("admin/dashboard", getTranslation("nav.dashboard")));
 			}
 		}
 		else if (this.tenant.isPresent() && user.isPresent() && user.get().has(Role.REFERRING_PHYSICIAN)) {
