@@ -19,7 +19,10 @@ public interface ProgrammeStatistics {
 	/** Counts below this, except zero, are never handed out. */
 	int SMALLEST_SHOWN = 5;
 
-	/** The twelve months up to and including the current one, in the programme's time zone. */
+	/**
+	 * The twelve months up to and including the current one, in the programme's time
+	 * zone.
+	 */
 	@PreAuthorize("hasRole('TENANT_ADMIN')")
 	Figures lastTwelveMonths();
 
@@ -28,7 +31,8 @@ public interface ProgrammeStatistics {
 	Figures figures(YearMonth first, YearMonth last);
 
 	/**
-	 * @param byStatus cases created in the period (drafts left out), by where they are now
+	 * @param byStatus cases created in the period (drafts left out), by where they are
+	 * now
 	 * @param turnaround opinions delivered in the period against their due date
 	 * @param deliveries opinions delivered in each month of the period, oldest first
 	 */

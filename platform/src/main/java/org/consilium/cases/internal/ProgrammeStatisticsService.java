@@ -75,8 +75,7 @@ class ProgrammeStatisticsService implements ProgrammeStatistics {
 		return shown;
 	}
 
-	private List<MonthCount> deliveries(YearMonth first, YearMonth last, ZoneId zone, Timestamp from,
-			Timestamp to) {
+	private List<MonthCount> deliveries(YearMonth first, YearMonth last, ZoneId zone, Timestamp from, Timestamp to) {
 		Map<YearMonth, Long> counts = new HashMap<>();
 		this.jdbc.query("""
 				select to_char(delivered_at at time zone ?, 'YYYY-MM'), count(*) from medical_case

@@ -40,10 +40,7 @@ final class DeliveryChart {
 	}
 
 	String draw(List<MonthCount> months) {
-		long max = months.stream()
-			.mapToLong((month) -> month.delivered().value().orElse(0))
-			.max()
-			.orElse(0);
+		long max = months.stream().mapToLong((month) -> month.delivered().value().orElse(0)).max().orElse(0);
 		double plot = HEIGHT - TOP - BOTTOM;
 		double scale = (max > 0) ? plot / max : 0;
 		double slot = (double) WIDTH / Math.max(months.size(), 1);
@@ -104,7 +101,10 @@ final class DeliveryChart {
 				x, y, size, escape(content));
 	}
 
-	/** Translations and month names are ours, but a stray ampersand would break the drawing. */
+	/**
+	 * Translations and month names are ours, but a stray ampersand would break the
+	 * drawing.
+	 */
 	private static String escape(String text) {
 		return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
 	}

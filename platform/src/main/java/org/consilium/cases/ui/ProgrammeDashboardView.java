@@ -40,7 +40,7 @@ class ProgrammeDashboardView extends Div implements HasDynamicTitle {
 		addClassName("dashboard-page");
 		DateTimeFormatter month = DateTimeFormatter.ofPattern("LLLL yyyy", getLocale());
 		Paragraph period = new Paragraph(getTranslation("dashboard.period", month.format(figures.first()),
-				month.format(figures.last()), String.valueOf(ProgrammeStatistics.SMALLEST_SHOWN)));
+				month.format(figures.last()), String.valueOf(ProgrammeStatistics.SMALLEST_SHOWN - 1)));
 		period.setId("dashboard-period");
 		add(new H1(getTranslation("dashboard.title")), period, byStatus(figures.byStatus()),
 				turnaround(figures.turnaround()), deliveries(figures.deliveries()));
@@ -92,7 +92,8 @@ class ProgrammeDashboardView extends Div implements HasDynamicTitle {
 	}
 
 	private String count(Count count) {
-		return count.value().isPresent() ? NumberFormat.getIntegerInstance(getLocale()).format(count.value().getAsLong())
+		return count.value().isPresent()
+				? NumberFormat.getIntegerInstance(getLocale()).format(count.value().getAsLong())
 				: getTranslation("dashboard.suppressed");
 	}
 

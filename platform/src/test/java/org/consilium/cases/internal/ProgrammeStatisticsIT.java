@@ -91,8 +91,7 @@ class ProgrammeStatisticsIT {
 	@Test
 	void only_a_tenant_admin_gets_the_figures() {
 		assertThatExceptionOfType(AccessDeniedException.class).isThrownBy(() -> figures(PUBLIC, Role.PATIENT));
-		assertThatExceptionOfType(AccessDeniedException.class)
-			.isThrownBy(() -> figures(PUBLIC, Role.CASE_COORDINATOR));
+		assertThatExceptionOfType(AccessDeniedException.class).isThrownBy(() -> figures(PUBLIC, Role.CASE_COORDINATOR));
 	}
 
 	private Figures figures(TenantId tenant, Role role) {
@@ -109,9 +108,11 @@ class ProgrammeStatisticsIT {
 						insert into medical_case (tenant_id, id, reference, status, specialty, question, patient_id,
 						    patient_name, created_at, updated_at, version, submitted_at, delivered_at, due_on)
 						values (?, ?, ?, ?, 'oncology', 'q', 'statistics-patient', 'Statistics Patient', ?, ?, 0, ?, ?, ?)
-						""", tenant, UUID.randomUUID(), "S-" + UUID.randomUUID().toString().substring(0, 12), status,
+						""",
+						tenant, UUID.randomUUID(), "S-" + UUID.randomUUID().toString().substring(0, 12), status,
 						Timestamp.from(created), Timestamp.from(created), Timestamp.from(created),
-						(delivered != null) ? Timestamp.from(delivered) : null, (due != null) ? Date.valueOf(due) : null);
+						(delivered != null) ? Timestamp.from(delivered) : null,
+						(due != null) ? Date.valueOf(due) : null);
 		}
 	}
 

@@ -19,8 +19,7 @@ class DeliveryChartTest {
 	@Test
 	void a_suppressed_month_is_a_hatched_bar_labelled_fewer_than_five() {
 		List<MonthCount> months = List.of(new MonthCount(YearMonth.of(2025, 12), Count.of(10)),
-				new MonthCount(YearMonth.of(2026, 1), Count.of(3)),
-				new MonthCount(YearMonth.of(2026, 2), Count.of(0)));
+				new MonthCount(YearMonth.of(2026, 1), Count.of(3)), new MonthCount(YearMonth.of(2026, 2), Count.of(0)));
 		String svg = new DeliveryChart("Opinions delivered per month", "fewer than 5", Locale.ENGLISH).draw(months);
 		assertThat(svg).startsWith("<svg").endsWith("</svg>");
 		assertThat(svg).contains("<title>Opinions delivered per month</title>");
