@@ -67,8 +67,9 @@ class ProgrammeStatisticsService implements ProgrammeStatistics {
 				select status, count(*) from medical_case
 				where created_at >= ? and created_at < ? group by status
 				""", (row) -> {
+			long count = row.getLong(2);
 			StatusGroup.of(CaseStatus.valueOf(row.getString(1)))
-				.ifPresent((group) -> counts.merge(group, row.getLong(2), Long::sum));
+				.ifPresent((group) -> counts.merge(group, count, Long::sum));
 		}, from, to);
 		Map<StatusGroup, Count> shown = new EnumMap<>(StatusGroup.class);
 		counts.forEach((group, count) -> shown.put(group, Count.of(count)));

@@ -42,6 +42,7 @@ class ProgrammeDashboardViewIT {
 	void a_tenant_admin_sees_the_status_groups_the_on_time_figure_and_a_year_of_deliveries() {
 		try (KaribuSite site = KaribuSite.open(this.context, PUBLIC, Locale.ENGLISH)
 			.signIn(Users.user("public", "dashboard-admin", Role.TENANT_ADMIN))
+			.navigate("login")
 			.navigate("admin/dashboard")) {
 			assertThat(_get(Paragraph.class, (spec) -> spec.withId("dashboard-period")).getText())
 				.isEqualTo("From December 2025 to November 2026. Counts from 1 to 4 are not shown, so that no "
