@@ -10,7 +10,8 @@ import org.consilium.cases.ProgrammeStatistics.OnTime;
 /**
  * The small-count rule applied to figures that add up to each other. Counts 1 to 4 are
  * suppressed by {@link Count#of}; here a share built on a suppressed count is suppressed,
- * and so is a second cell when the first could be worked out by subtraction.
+ * and so is a second cell when the first could be worked out by subtraction. See
+ * docs/decisions/020-dashboard-small-counts.md.
  */
 final class Suppression {
 

@@ -30,6 +30,7 @@ import org.consilium.shell.MainLayout;
  * {@code @OperatorRoute}): cases by status, turnaround against the target and opinions
  * delivered per month over the last twelve months. Small counts arrive suppressed from
  * {@link ProgrammeStatistics} and show as "fewer than 5".
+ * (docs/decisions/020-dashboard-small-counts.md)
  */
 @Route(value = "admin/dashboard", layout = MainLayout.class)
 @RolesAllowed(Roles.TENANT_ADMIN)

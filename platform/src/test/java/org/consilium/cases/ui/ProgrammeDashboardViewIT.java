@@ -42,6 +42,8 @@ class ProgrammeDashboardViewIT {
 	void a_tenant_admin_sees_the_status_groups_the_on_time_figure_and_a_year_of_deliveries() {
 		try (KaribuSite site = KaribuSite.open(this.context, PUBLIC, Locale.ENGLISH)
 			.signIn(Users.user("public", "dashboard-admin", Role.TENANT_ADMIN))
+			// Through the sign-in page, so the layout (and its navigation) is built for
+			// the user.
 			.navigate("login")
 			.navigate("admin/dashboard")) {
 			assertThat(_get(Paragraph.class, (spec) -> spec.withId("dashboard-period")).getText())
