@@ -51,9 +51,12 @@ public interface Payments {
 	 * @param configured whether payments are configured at all
 	 * @param cardSaved whether a card is saved for the payment on completion
 	 * @param lines what the patient's card pays (or paid) for this case
+	 * @param dueOnCompletion what the card is charged when the opinion is complete (the
+	 * case's specialty price or the copay; re-read add-ons come on top where the
+	 * programme has them); zero where the patient pays nothing
 	 */
 	record CaseBill(CaseReference reference, boolean configured, boolean patientPays, boolean cardSaved,
-			BillState state, List<Line> lines) {
+			BillState state, List<Line> lines, Money dueOnCompletion) {
 
 		/** Whether the patient has something to do: save a card or pay a charge. */
 		public boolean actionNeeded() {

@@ -77,7 +77,7 @@ class PaymentsService implements Payments {
 			.map(PaymentsService::line)
 			.toList();
 		return new CaseBill(reference, this.gateway.configured(), tenant.billing().payer().patientPays(), cardSaved,
-				state, lines);
+				state, lines, tenant.billing().patientShare(facts.specialty(), java.util.Set.of()));
 	}
 
 	@Override

@@ -24,6 +24,7 @@ import org.consilium.billing.Payments;
 import org.consilium.billing.Payments.BillState;
 import org.consilium.billing.Payments.CaseBill;
 import org.consilium.billing.Payments.Line;
+import org.consilium.billing.Payments.LineKind;
 import org.consilium.billing.Payments.LineState;
 import org.consilium.cases.CaseNotFoundException;
 import org.consilium.cases.CaseReference;
@@ -168,9 +169,8 @@ class PaymentView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 			Div terms = new Div();
 			terms.setId("payment-terms");
 			if (policy.payer() == Billing.Payer.PATIENT) {
-				terms.add(new Paragraph(getTranslation(
-						(policy.prices().size() > 1) ? "payment.terms.patient-varies" : "payment.terms.patient",
-						Amounts.format(policy.priceFor(Billing.DEFAULT_PRICE), getLocale()))));
+				terms.add(new Paragraph(
+						getTranslation("payment.terms.patient", Amounts.format(bill.dueOnCompletion(), getLocale()))));
 			}
 			else {
 				terms.add(new Paragraph(getTranslation("payment.terms.copay",
@@ -190,6 +190,15 @@ class PaymentView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 						getTranslation("payment.line-state." + line.state()))));
 			}
 			card.add(new Paragraph(getTranslation("payment.terms.lines")), lines);
+			boolean completionCharged = bill.lines()
+				.stream()
+				.anyMatch((line) -> line.kind() == LineKind.CASE_PRICE || line.kind() == LineKind.COPAY);
+			if (!completionCharged && !bill.dueOnCompletion().isZero()) {
+				Paragraph next = new Paragraph(getTranslation("payment.terms.on-completion",
+						Amounts.format(bill.dueOnCompletion(), getLocale())));
+				next.setId("payment-on-completion");
+				card.add(next);
+			}
 		}
 		return card;
 	}

@@ -77,6 +77,7 @@ class PaymentBrowserIT {
 		browser.urlMatching(".*/cases/" + submitted.reference().value() + "/payment.*");
 		assertThat(browser.text("#payment-returned")).startsWith("Thank you");
 		assertThat(browser.text("#card-saved")).isNotBlank();
+		assertThat(browser.text("#payment-on-completion")).as("the cardiology price, next").contains("$750.00");
 		assertThat(browser.text("#receipts")).contains("Processing fee", "$25.00");
 		assertThat(browser.script("return document.querySelectorAll('#pay-now').length")).as("nothing left to pay")
 			.isEqualTo(0L);
