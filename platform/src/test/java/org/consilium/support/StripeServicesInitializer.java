@@ -23,7 +23,10 @@ public class StripeServicesInitializer implements ApplicationContextInitializer<
 				(yaml) -> yaml.replace("payer: PATIENT", "payer: EMPLOYER")
 					.replace("patientCharge: ON_COMPLETION", "employerInvoicing: MONTHLY")
 					.replace("  processingFee: 25.00\n", "")
-					.replace("displayName: Consilium Second Opinion", "displayName: Quietco Second Opinion"));
+					.replace("displayName: Consilium Second Opinion", "displayName: Quietco Second Opinion"))
+		// Whose configuration the console tests change (and put back).
+		.withTenantLikePublic("consoleco", (yaml) -> yaml.replace("displayName: Consilium Second Opinion",
+				"displayName: Consoleco Second Opinion"));
 
 	@Override
 	public void initialize(ConfigurableApplicationContext context) {

@@ -9,4 +9,10 @@ package org.consilium.tenantconfig;
 public record Branding(HexColor primaryColor, HexColor accentColor, String logo, String favicon, Contact support,
 		BusinessHours businessHours, LocalizedText legalFooter) {
 
+	/**
+	 * Least contrast of white text on the primary colour: WCAG 2 level AA for normal text
+	 * (buttons and the header carry white text on it).
+	 */
+	public static final double MIN_CONTRAST = 4.5;
+
 }

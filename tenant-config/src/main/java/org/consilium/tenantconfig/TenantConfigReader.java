@@ -51,8 +51,6 @@ final class TenantConfigReader {
 
 	private static final Pattern HOURS = Pattern.compile("([0-9]{2}:[0-9]{2})-([0-9]{2}:[0-9]{2})");
 
-	private static final double MIN_CONTRAST = 3.0;
-
 	private static final HexColor WHITE = new HexColor("#ffffff");
 
 	private final Problems problems;
@@ -250,9 +248,10 @@ final class TenantConfigReader {
 		Optional<HexColor> primary = readColor(map, "primaryColor");
 		primary.ifPresent((color) -> {
 			double contrast = color.contrastWith(WHITE);
-			if (contrast < MIN_CONTRAST) {
-				map.problem("primaryColor", "white text on %s has contrast %.1f:1; needs at least %.0f:1 to be readable"
-					.formatted(color, contrast, MIN_CONTRAST));
+			if (contrast < Branding.MIN_CONTRAST) {
+				map.problem("primaryColor",
+						"white text on %s has contrast %.1f:1; WCAG AA needs at least %.1f:1 to be readable"
+							.formatted(color, contrast, Branding.MIN_CONTRAST));
 			}
 		});
 		Optional<HexColor> accent = readColor(map, "accentColor");

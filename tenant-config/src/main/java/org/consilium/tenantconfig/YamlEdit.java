@@ -32,8 +32,13 @@ public final class YamlEdit {
 
 	private final MappingNode root;
 
-	private YamlEdit(MappingNode root) {
+	private final String original;
+
+	private boolean changed;
+
+	private YamlEdit(MappingNode root, String original) {
 		this.root = root;
+		this.original = original;
 	}
 
 	/**
@@ -46,7 +51,7 @@ public final class YamlEdit {
 			if (!(node instanceof MappingNode mapping)) {
 				throw new IllegalArgumentException("A tenant file is a YAML mapping");
 			}
-			return new YamlEdit(mapping);
+			return new YamlEdit(mapping, yaml);
 		}
 		catch (YAMLException ex) {
 			throw new IllegalArgumentException("Not valid YAML: " + ex.getMessage(), ex);
@@ -149,15 +154,38 @@ public final class YamlEdit {
 		String[] keys = path.split("\\.");
 		Optional<Node> parent = (keys.length == 1) ? Optional.of(this.root)
 				: find(String.join(".", List.of(keys).subList(0, keys.length - 1)));
-		if (parent.isPresent() && parent.get() instanceof MappingNode mapping) {
-			mapping.getValue().removeIf((tuple) -> isKey(tuple, keys[keys.length - 1]));
+		if (parent.isPresent() && parent.get() instanceof MappingNode mapping
+				&& mapping.getValue().removeIf((tuple) -> isKey(tuple, keys[keys.length - 1]))) {
+			this.changed = true;
 		}
 		return this;
 	}
 
-	/** The whole file as YAML text. */
+	/**
+	 * The whole file as YAML text: the original text, character for character, until a
+	 * value is changed; then the node tree written out (comments kept, long text
+	 * re-wrapped).
+	 */
 	public String text() {
-		return write(this.root);
+		return this.changed ? write(this.root) : this.original;
+	}
+
+	/** Whether any value was set or removed. */
+	public boolean changed() {
+		return this.changed;
+	}
+
+	/**
+	 * The file written out by this class whether changed or not, so that two versions
+	 * compare line by line without differences of wrapping and quoting.
+	 */
+	public static String normalized(String yaml) {
+		try {
+			return write(of(yaml).root);
+		}
+		catch (IllegalArgumentException ex) {
+			return yaml;
+		}
 	}
 
 	private Optional<Node> find(String path) {
@@ -180,6 +208,7 @@ public final class YamlEdit {
 	}
 
 	private void put(String path, Node value) {
+		this.changed = true;
 		String[] keys = path.split("\\.");
 		MappingNode mapping = this.root;
 		for (int i = 0; i < keys.length - 1; i++) {
@@ -202,6 +231,7 @@ public final class YamlEdit {
 		for (int i = 0; i < tuples.size(); i++) {
 			if (isKey(tuples.get(i), key)) {
 				Node keyNode = tuples.get(i).getKeyNode();
+				value = keepQuoting(tuples.get(i).getValueNode(), value);
 				value.setBlockComments(tuples.get(i).getValueNode().getBlockComments());
 				value.setInLineComments(tuples.get(i).getValueNode().getInLineComments());
 				tuples.set(i, new NodeTuple(keyNode, value));
@@ -209,6 +239,17 @@ public final class YamlEdit {
 			}
 		}
 		tuples.add(new NodeTuple(scalarNode(key), value));
+	}
+
+	/** A string that was quoted in the file stays quoted the same way. */
+	private static Node keepQuoting(Node before, Node after) {
+		if (before instanceof ScalarNode old && after instanceof ScalarNode scalar && Tag.STR.equals(scalar.getTag())
+				&& (old.getScalarStyle() == DumperOptions.ScalarStyle.DOUBLE_QUOTED
+						|| old.getScalarStyle() == DumperOptions.ScalarStyle.SINGLE_QUOTED)
+				&& !scalar.getValue().contains("\n")) {
+			return new ScalarNode(Tag.STR, scalar.getValue(), null, null, old.getScalarStyle());
+		}
+		return after;
 	}
 
 	private static boolean isKey(NodeTuple tuple, String key) {

@@ -109,7 +109,7 @@ class TenantConfigValidationTest {
 	void unreadable_primary_colour_is_rejected_for_contrast() {
 		edit("acme.yaml", "primaryColor: \"#b01e28\"", "primaryColor: \"#ffd700\"");
 		assertThat(problems()).containsExactly(
-				"tenants/acme.yaml: branding.primaryColor: white text on #ffd700 has contrast 1.4:1; needs at least 3:1 to be readable");
+				"tenants/acme.yaml: branding.primaryColor: white text on #ffd700 has contrast 1.4:1; WCAG AA needs at least 4.5:1 to be readable");
 	}
 
 	@Test

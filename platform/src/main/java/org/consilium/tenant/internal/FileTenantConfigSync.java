@@ -10,6 +10,7 @@ import org.consilium.tenant.TenantConfigChanged;
 import org.consilium.tenant.TenantConfigSync;
 import org.consilium.tenant.TenantId;
 import org.consilium.tenant.TenantSyncReport;
+import org.consilium.tenant.TenantVersions.Origin;
 import org.consilium.tenantconfig.ConfigProblem;
 import org.consilium.tenantconfig.LoadedTenant;
 import org.consilium.tenantconfig.TenantConfigException;
@@ -86,13 +87,16 @@ class FileTenantConfigSync implements TenantConfigSync {
 			String id = tenant.config().slug();
 			Optional<Integer> current = this.store.lockCurrentVersion(id);
 			if (current.isEmpty()) {
-				this.store.create(tenant, changedBy);
+				this.store.create(tenant, Origin.FILE, changedBy, null);
 				this.events.publishEvent(new TenantConfigChanged(TenantId.of(id), 0, 1, tenant.source(), changedBy));
 				created.add(id);
 			}
-			else if (!this.store.fingerprintOf(id, current.get()).orElse("").equals(tenant.fingerprint())) {
+			else if (!this.store.lastFileFingerprint(id).orElse("").equals(tenant.fingerprint())
+					&& !this.store.fingerprintOf(id, current.get()).orElse("").equals(tenant.fingerprint())) {
+				// The file changed since it was last loaded: its author's newer word wins
+				// over console edits made meanwhile (they stay in the history).
 				int next = current.get() + 1;
-				this.store.addVersion(tenant, next, changedBy);
+				this.store.addVersion(tenant, next, Origin.FILE, changedBy, null);
 				this.events.publishEvent(
 						new TenantConfigChanged(TenantId.of(id), current.get(), next, tenant.source(), changedBy));
 				updated.add(id);
@@ -104,20 +108,21 @@ class FileTenantConfigSync implements TenantConfigSync {
 		return new TenantSyncReport(created, updated, unchanged, List.of());
 	}
 
-	/** A tenant may not claim a host the installation itself answers on. */
 	private List<String> hostClashes(List<LoadedTenant> loaded) {
-		List<String> problems = new ArrayList<>();
+		return reservedHostClaims(loaded, this.properties).stream().map(ConfigProblem::describe).toList();
+	}
+
+	/** A tenant may not claim a host the installation itself answers on. */
+	static List<ConfigProblem> reservedHostClaims(List<LoadedTenant> loaded, TenancyProperties properties) {
+		List<ConfigProblem> problems = new ArrayList<>();
 		for (LoadedTenant tenant : loaded) {
 			for (int i = 0; i < tenant.config().hosts().size(); i++) {
 				String host = tenant.config().hosts().get(i);
-				if (this.properties.operatorHosts().stream().anyMatch(host::equalsIgnoreCase)
-						|| this.properties.bareHosts().stream().anyMatch(host::equalsIgnoreCase)) {
+				if (properties.operatorHosts().stream().anyMatch(host::equalsIgnoreCase)
+						|| properties.bareHosts().stream().anyMatch(host::equalsIgnoreCase)) {
 					problems
-						.add(new ConfigProblem(tenant.source(), "hosts[" + i + "]",
-								"'" + host.toLowerCase(Locale.ROOT)
-										+ "' is a host of the installation itself (operator or bare host)",
-								0)
-							.describe());
+						.add(new ConfigProblem(tenant.source(), "hosts[" + i + "]", "'" + host.toLowerCase(Locale.ROOT)
+								+ "' is a host of the installation itself (operator or bare host)", 0));
 				}
 			}
 		}

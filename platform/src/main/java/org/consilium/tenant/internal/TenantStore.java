@@ -10,6 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.consilium.tenant.Tenant;
+import org.consilium.tenant.TenantVersions.ConfigVersion;
+import org.consilium.tenant.TenantVersions.Origin;
+import org.consilium.tenant.TenantVersions.StoredVersion;
 import org.consilium.tenantconfig.AssetTypes;
 import org.consilium.tenantconfig.LoadedTenant;
 
@@ -75,26 +78,64 @@ class TenantStore {
 			.findFirst();
 	}
 
-	void create(LoadedTenant tenant, String createdBy) {
+	/** The fingerprint of the newest version that came from the tenant files. */
+	Optional<String> lastFileFingerprint(String tenantId) {
+		return this.jdbc
+			.query("select fingerprint from tenant_config_version where tenant_id = ? and origin = 'FILE' "
+					+ "order by version desc limit 1", (row, n) -> row.getString(1), tenantId)
+			.stream()
+			.findFirst();
+	}
+
+	List<ConfigVersion> history(String tenantId) {
+		return this.jdbc.query(
+				"select v.version, v.created_at, v.created_by, v.origin, v.note, v.version = t.current_version "
+						+ "from tenant_config_version v join tenant t on t.tenant_id = v.tenant_id "
+						+ "where v.tenant_id = ? order by v.version desc",
+				(row, n) -> new ConfigVersion(row.getInt(1), row.getTimestamp(2).toInstant(), row.getString(3),
+						Origin.valueOf(row.getString(4)), row.getString(5), row.getBoolean(6)),
+				tenantId);
+	}
+
+	Optional<StoredVersion> version(String tenantId, int version) {
+		Map<String, byte[]> assets = new HashMap<>();
+		this.jdbc.query("select path, content from tenant_asset where tenant_id = ? and version = ?", (row) -> {
+			assets.put(row.getString(1), row.getBytes(2));
+		}, tenantId, version);
+		return this.jdbc
+			.query("select v.version, v.created_at, v.created_by, v.origin, v.note, v.version = t.current_version, "
+					+ "v.source_yaml from tenant_config_version v join tenant t on t.tenant_id = v.tenant_id "
+					+ "where v.tenant_id = ? and v.version = ?",
+					(row, n) -> new StoredVersion(
+							new ConfigVersion(row.getInt(1), row.getTimestamp(2).toInstant(), row.getString(3),
+									Origin.valueOf(row.getString(4)), row.getString(5), row.getBoolean(6)),
+							row.getString(7), assets),
+					tenantId, version)
+			.stream()
+			.findFirst();
+	}
+
+	void create(LoadedTenant tenant, Origin origin, String createdBy, String note) {
 		String id = tenant.config().slug();
 		this.jdbc.update("insert into tenant (tenant_id, display_name, current_version) values (?, ?, 1)", id,
 				tenant.config().displayName());
-		insertVersion(id, 1, tenant, createdBy);
+		insertVersion(id, 1, tenant, origin, createdBy, note);
 	}
 
-	void addVersion(LoadedTenant tenant, int version, String createdBy) {
+	void addVersion(LoadedTenant tenant, int version, Origin origin, String createdBy, String note) {
 		String id = tenant.config().slug();
-		insertVersion(id, version, tenant, createdBy);
+		insertVersion(id, version, tenant, origin, createdBy, note);
 		this.jdbc.update(
 				"update tenant set current_version = ?, display_name = ?, updated_at = now() where tenant_id = ?",
 				version, tenant.config().displayName(), id);
 	}
 
-	private void insertVersion(String id, int version, LoadedTenant tenant, String createdBy) {
+	private void insertVersion(String id, int version, LoadedTenant tenant, Origin origin, String createdBy,
+			String note) {
 		this.jdbc.update(
-				"insert into tenant_config_version (tenant_id, version, fingerprint, source_name, source_yaml, created_by) "
-						+ "values (?, ?, ?, ?, ?, ?)",
-				id, version, tenant.fingerprint(), tenant.source(), tenant.yaml(), createdBy);
+				"insert into tenant_config_version (tenant_id, version, fingerprint, source_name, source_yaml, created_by, origin, note) "
+						+ "values (?, ?, ?, ?, ?, ?, ?, ?)",
+				id, version, tenant.fingerprint(), tenant.source(), tenant.yaml(), createdBy, origin.name(), note);
 		for (Map.Entry<String, byte[]> asset : tenant.assets().entrySet()) {
 			byte[] content = asset.getValue();
 			String mediaType = AssetTypes.imageType(content).orElse("application/xml");
