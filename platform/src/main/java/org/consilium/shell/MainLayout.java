@@ -80,6 +80,7 @@ public class MainLayout extends Div implements RouterLayout {
 			if (user.get().has(Role.TENANT_ADMIN)) {
 				nav.add(new Anchor("admin/payments", getTranslation("nav.payments")));
 				nav.add(new Anchor("admin/dashboard", getTranslation("nav.dashboard")));
+				nav.add(new Anchor("admin/console/branding", getTranslation("nav.console")));
 			}
 		}
 		else if (this.tenant.isPresent() && user.isPresent() && user.get().has(Role.REFERRING_PHYSICIAN)) {
