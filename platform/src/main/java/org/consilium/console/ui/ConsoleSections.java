@@ -12,9 +12,6 @@ final class ConsoleSections extends Nav {
 
 	static final List<String> SECTIONS = List.of("branding", "workflow", "versions");
 
-	/** Sections whose pages are being built; listed once they exist. */
-	static final List<String> PLANNED = List.of("billing", "languages", "texts", "sign-in");
-
 	ConsoleSections(String current) {
 		addClassName("console-sections");
 		setId("console-sections");
