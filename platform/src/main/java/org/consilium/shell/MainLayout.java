@@ -53,7 +53,9 @@ public class MainLayout extends Div implements RouterLayout {
 		header.addClassName("site-header");
 		Div inner = new Div();
 		inner.addClassName("site-header-inner");
-		Image logo = new Image("branding/logo", "");
+		// The configuration version in the address: a new logo is fetched at once, not
+		// after the cached one expires.
+		Image logo = new Image(this.tenant.map((t) -> "branding/logo?v=" + t.version()).orElse("branding/logo"), "");
 		logo.addClassName("site-logo");
 		Anchor name = new Anchor("", siteName());
 		name.addClassName("site-name");

@@ -208,6 +208,9 @@ public final class YamlEdit {
 	}
 
 	private void put(String path, Node value) {
+		if (find(path).filter((existing) -> same(existing, value)).isPresent()) {
+			return;
+		}
 		this.changed = true;
 		String[] keys = path.split("\\.");
 		MappingNode mapping = this.root;
@@ -239,6 +242,27 @@ public final class YamlEdit {
 			}
 		}
 		tuples.add(new NodeTuple(scalarNode(key), value));
+	}
+
+	/** Same scalar (text and type), or same sequence of scalars. */
+	private static boolean same(Node existing, Node value) {
+		if (existing instanceof ScalarNode a && value instanceof ScalarNode b) {
+			// Text quoted in the file ("2025") stays as it was when the form gives it
+			// back.
+			return a.getValue().equals(b.getValue())
+					&& (a.getTag().equals(b.getTag()) || a.getScalarStyle() == DumperOptions.ScalarStyle.DOUBLE_QUOTED
+							|| a.getScalarStyle() == DumperOptions.ScalarStyle.SINGLE_QUOTED);
+		}
+		if (existing instanceof SequenceNode a && value instanceof SequenceNode b
+				&& a.getValue().size() == b.getValue().size()) {
+			for (int i = 0; i < a.getValue().size(); i++) {
+				if (!same(a.getValue().get(i), b.getValue().get(i))) {
+					return false;
+				}
+			}
+			return true;
+		}
+		return false;
 	}
 
 	/** A string that was quoted in the file stays quoted the same way. */

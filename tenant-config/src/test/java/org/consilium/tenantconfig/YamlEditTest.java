@@ -72,6 +72,18 @@ class YamlEditTest {
 	}
 
 	@Test
+	void setting_what_is_already_there_is_no_change_so_the_text_stays_as_written() throws IOException {
+		String yaml = shipped("acme.yaml");
+		YamlEdit edit = YamlEdit.of(yaml)
+			.set("branding.primaryColor", "#b01e28")
+			.set("workflow.turnaroundDays", "7")
+			.setList("workflow.specialistPools", List.of("acme-panel"))
+			.remove("no.such.key");
+		assertThat(edit.changed()).isFalse();
+		assertThat(edit.text()).isEqualTo(yaml);
+	}
+
+	@Test
 	void diff_shows_removed_then_added_lines_with_their_numbers() {
 		List<TextDiff.Line> lines = TextDiff.lines("a\nb\nc\nd", "a\nB\nc\nd\ne");
 		assertThat(lines)

@@ -74,9 +74,12 @@ class BillingService implements Billing {
 
 	private final org.consilium.cases.CaseLifecycle lifecycle;
 
+	private final CaseTerms terms;
+
 	BillingService(JdbcTemplate jdbc, Tenants tenants, AuditLog audit, ApplicationEventPublisher events, Clock clock,
 			PlatformTransactionManager transactionManager, StripeGateway gateway, ChargeStore charges,
-			ChargeWorker worker, Rereads rereads, CaseFacts cases, org.consilium.cases.CaseLifecycle lifecycle) {
+			ChargeWorker worker, Rereads rereads, CaseFacts cases, org.consilium.cases.CaseLifecycle lifecycle,
+			CaseTerms terms) {
 		this.jdbc = jdbc;
 		this.tenants = tenants;
 		this.audit = audit;
@@ -89,6 +92,7 @@ class BillingService implements Billing {
 		this.rereads = rereads;
 		this.cases = cases;
 		this.lifecycle = lifecycle;
+		this.terms = terms;
 	}
 
 	/**
@@ -105,7 +109,7 @@ class BillingService implements Billing {
 		if (!changed.tenant().equals(TenantContext.current())) {
 			throw new IllegalStateException("Case event of " + changed.tenant() + " in another tenant");
 		}
-		var policy = this.tenants.current().config().billing();
+		var policy = this.terms.of(changed.caseId());
 		String specialty = this.jdbc.queryForObject("select specialty from medical_case where id = ?", String.class,
 				changed.caseId().value());
 		Set<org.consilium.tenantconfig.Billing.Reread> rereads = this.rereads.done(changed.caseId())
@@ -151,7 +155,7 @@ class BillingService implements Billing {
 		if (changed.event() != org.consilium.cases.CaseEvent.SUBMIT) {
 			return;
 		}
-		var policy = this.tenants.current().config().billing();
+		var policy = this.terms.of(changed.caseId());
 		if (policy.processingFee().isEmpty() || !policy.payer().patientPays() || !this.gateway.configured()) {
 			return;
 		}
@@ -193,7 +197,7 @@ class BillingService implements Billing {
 		if (!changed.tenant().equals(TenantContext.current())) {
 			throw new IllegalStateException("Case event of " + changed.tenant() + " in another tenant");
 		}
-		var policy = this.tenants.current().config().billing();
+		var policy = this.terms.of(changed.caseId());
 		var rules = policy.cancellation();
 		Instant now = this.clock.instant();
 		CaseId caseId = changed.caseId();

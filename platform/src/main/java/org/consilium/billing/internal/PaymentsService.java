@@ -45,8 +45,10 @@ class PaymentsService implements Payments {
 
 	private final Clock clock;
 
+	private final CaseTerms terms;
+
 	PaymentsService(CaseFacts cases, ChargeStore charges, StripeCustomers customers, StripeGateway gateway,
-			Checkouts checkouts, Tenants tenants, JdbcTemplate jdbc, Clock clock) {
+			Checkouts checkouts, Tenants tenants, JdbcTemplate jdbc, Clock clock, CaseTerms terms) {
 		this.cases = cases;
 		this.charges = charges;
 		this.customers = customers;
@@ -55,6 +57,7 @@ class PaymentsService implements Payments {
 		this.tenants = tenants;
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.terms = terms;
 	}
 
 	@Override
@@ -76,8 +79,9 @@ class PaymentsService implements Payments {
 			.filter((charge) -> charge.kind().patientCard() || charge.kind() == Charge.Kind.REFUND)
 			.map(PaymentsService::line)
 			.toList();
-		return new CaseBill(reference, this.gateway.configured(), tenant.billing().payer().patientPays(), cardSaved,
-				state, lines, tenant.billing().patientShare(facts.specialty(), java.util.Set.of()));
+		var terms = this.terms.of(facts.caseId());
+		return new CaseBill(reference, this.gateway.configured(), terms.payer().patientPays(), cardSaved, state, lines,
+				terms.patientShare(facts.specialty(), java.util.Set.of()));
 	}
 
 	@Override
@@ -100,7 +104,8 @@ class PaymentsService implements Payments {
 		if (!this.gateway.configured()) {
 			throw new BillingProblem("billing.error.not-configured");
 		}
-		if (!tenant.billing().payer().patientPays()) {
+		var terms = this.terms.of(facts.caseId());
+		if (!terms.payer().patientPays()) {
 			throw new BillingProblem("billing.error.nothing-to-pay");
 		}
 		StripeCustomers.Customer customer = this.customers.patientOrCreate(facts.patientId());
@@ -126,8 +131,8 @@ class PaymentsService implements Payments {
 		// session simply expires at Stripe.
 		Session session = this.gateway.setupCheckout(
 				"consilium:" + tenant.slug() + ":" + facts.caseId().value() + ":setup:" + UUID.randomUUID(),
-				customer.stripeId(), tenant.billing().currency().getCurrencyCode().toLowerCase(java.util.Locale.ROOT),
-				returnUrl, cancelUrl, metadata);
+				customer.stripeId(), terms.currency().getCurrencyCode().toLowerCase(java.util.Locale.ROOT), returnUrl,
+				cancelUrl, metadata);
 		return URI.create(session.getUrl());
 	}
 

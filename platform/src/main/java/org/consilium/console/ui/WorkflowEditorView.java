@@ -76,8 +76,10 @@ class WorkflowEditorView extends ConsoleForm {
 			.set("workflow.delivery", this.delivery.getValue())
 			.set("workflow.turnaroundDays",
 					(this.turnaround.getValue() != null) ? String.valueOf(this.turnaround.getValue()) : null)
-			.setList("workflow.specialties", List.copyOf(new TreeSet<>(this.specialties.getValue())))
-			.setList("workflow.specialistPools", List.copyOf(new TreeSet<>(this.pools.getValue())));
+			.setList("workflow.specialties",
+					keepOrder(base().yaml().scalars("workflow.specialties"), this.specialties.getValue()))
+			.setList("workflow.specialistPools",
+					keepOrder(base().yaml().scalars("workflow.specialistPools"), this.pools.getValue()));
 	}
 
 	@Override
@@ -173,6 +175,13 @@ class WorkflowEditorView extends ConsoleForm {
 		Paragraph when = new Paragraph(getTranslation("console.workflow." + key + ".applies"));
 		when.addClassName("console-applies");
 		return when;
+	}
+
+	/** The file's order for values kept, new ones after them in alphabetical order. */
+	private static List<String> keepOrder(List<String> before, Set<String> chosen) {
+		List<String> ordered = new java.util.ArrayList<>(before.stream().filter(chosen::contains).toList());
+		new TreeSet<>(chosen).stream().filter((value) -> !before.contains(value)).forEach(ordered::add);
+		return ordered;
 	}
 
 	private static <E extends Enum<E>> RadioButtonGroup<String> radio(E[] values) {

@@ -24,8 +24,10 @@ public class AppShell implements AppShellConfigurator {
 	@Override
 	public void configurePage(AppShellSettings settings) {
 		settings.setViewport("width=device-width, initial-scale=1");
-		settings.addFavIcon("icon", "branding/favicon", "any");
-		TenantContext.find().flatMap(this.tenants::find).ifPresent((tenant) -> {
+		var current = TenantContext.find().flatMap(this.tenants::find);
+		settings.addFavIcon("icon",
+				current.map((tenant) -> "branding/favicon?v=" + tenant.version()).orElse("branding/favicon"), "any");
+		current.ifPresent((tenant) -> {
 			settings.setPageTitle(tenant.config().displayName());
 			settings.addInlineWithContents(Inline.Position.APPEND, BrandingStyles.css(tenant.config().branding()),
 					Inline.Wrapping.STYLESHEET);

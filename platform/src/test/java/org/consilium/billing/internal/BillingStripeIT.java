@@ -26,6 +26,7 @@ import org.consilium.cases.CaseNotFoundException;
 import org.consilium.cases.CaseStatus;
 import org.consilium.identity.ConsiliumUser;
 import org.consilium.review.internal.ReviewFixture;
+import org.consilium.tenant.TenantVersions;
 import org.consilium.support.MutableClock;
 import org.consilium.support.SiteHttpClient;
 import org.consilium.support.StripeIntegrationTest;
@@ -136,6 +137,37 @@ class BillingStripeIT {
 		assertThat(this.fixture.status(details.id())).as("delivered at publication, paid: closed")
 			.isEqualTo(CaseStatus.CLOSED);
 		assertThat(audits(PUBLIC, details.id(), "CHARGE_SUCCEEDED")).isEqualTo(1);
+	}
+
+	@Test
+	void a_case_is_charged_the_price_of_the_configuration_it_was_submitted_under_not_a_later_one() {
+		TenantVersions versions = this.context.getBean(TenantVersions.class);
+		TenantVersions.StoredVersion agreed = versions.current(PUBLIC);
+		ConsiliumUser patient = freshCardHolder(PUBLIC);
+		ReviewFixture.Specialist author = this.fixture.specialist("Dr. Stripe Terms", "cardiology", "general");
+		CaseDetails details = this.fixture.submitted(PUBLIC, "cardiology", false, author, patient);
+		// As submission does (the fixture moves the case to triage directly).
+		TestDatabase.get()
+			.adminJdbc()
+			.update("update medical_case set config_version = ? where id = ?", agreed.version(), details.id().value());
+		saveCard(PUBLIC, patient, details, null);
+		String raised = agreed.yaml().replace("default: 750.00", "default: 990.00");
+		assertThat(raised).isNotEqualTo(agreed.yaml());
+		TenantVersions.Change rise = versions.save(PUBLIC, agreed.version(), raised, agreed.assets(),
+				TenantVersions.Origin.CONSOLE, "test", "price rise");
+		try {
+			assertThat(bill(PUBLIC, patient, details).dueOnCompletion().amount()).isEqualByComparingTo("750.00");
+
+			this.fixture.approve(PUBLIC, details);
+
+			waitUntil(() -> "SUCCEEDED".equals(chargeState(PUBLIC, details.id(), "CASE_PRICE")));
+			assertThat(intentsOf(details.id())).singleElement()
+				.satisfies((intent) -> assertThat(intent.amount()).isEqualTo(75_000));
+		}
+		finally {
+			versions.save(PUBLIC, rise.version(), agreed.yaml(), agreed.assets(), TenantVersions.Origin.CONSOLE, "test",
+					"put back");
+		}
 	}
 
 	@Test
