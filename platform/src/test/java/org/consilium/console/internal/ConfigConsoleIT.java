@@ -11,6 +11,7 @@ import org.consilium.console.ConfigConsole.ImportRefusedException;
 import org.consilium.console.ConfigDraft;
 import org.consilium.identity.ConsiliumUser;
 import org.consilium.support.StripeIntegrationTest;
+import org.consilium.support.TenantConfigBackup;
 import org.consilium.support.Users;
 import org.consilium.tenant.TenantConfigSync;
 import org.consilium.tenant.TenantContext;
@@ -68,18 +69,19 @@ class ConfigConsoleIT {
 	@Autowired
 	AuditLog audit;
 
+	TenantConfigBackup backup;
+
 	StoredVersion original;
 
 	@BeforeEach
 	void remember() {
-		this.original = this.versions.current(CONSOLECO);
+		this.backup = TenantConfigBackup.take(this.versions, CONSOLECO);
+		this.original = this.backup.original();
 	}
 
 	@AfterEach
 	void putBack() {
-		StoredVersion now = this.versions.current(CONSOLECO);
-		this.versions.save(CONSOLECO, now.version(), this.original.yaml(), this.original.assets(), Origin.CONSOLE,
-				"test", "put back");
+		this.backup.restore();
 	}
 
 	@Test

@@ -6,6 +6,7 @@ import org.consilium.identity.internal.TestTotp;
 import org.consilium.support.Browser;
 import org.consilium.support.BrowserTest;
 import org.consilium.support.MutableClock;
+import org.consilium.support.TenantConfigBackup;
 import org.consilium.support.TestDatabase;
 import org.consilium.tenant.TenantId;
 import org.consilium.tenant.TenantVersions;
@@ -42,11 +43,14 @@ class ConsoleBrowserIT {
 	@Autowired
 	MutableClock clock;
 
+	TenantConfigBackup backup;
+
 	StoredVersion original;
 
 	@BeforeEach
 	void remember() {
-		this.original = this.versions.current(ACME);
+		this.backup = TenantConfigBackup.take(this.versions, ACME);
+		this.original = this.backup.original();
 		// Dana enrols a new authenticator here, whatever another test did before.
 		TestDatabase.get()
 			.adminJdbc()
@@ -56,9 +60,7 @@ class ConsoleBrowserIT {
 
 	@AfterEach
 	void putBack() {
-		StoredVersion now = this.versions.current(ACME);
-		this.versions.save(ACME, now.version(), this.original.yaml(), this.original.assets(), Origin.CONSOLE, "test",
-				"put back");
+		this.backup.restore();
 	}
 
 	@Test

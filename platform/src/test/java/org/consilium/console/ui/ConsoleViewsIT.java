@@ -17,6 +17,7 @@ import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import org.consilium.support.KaribuSite;
 import org.consilium.support.StripeIntegrationTest;
+import org.consilium.support.TenantConfigBackup;
 import org.consilium.support.Users;
 import org.consilium.tenant.TenantId;
 import org.consilium.tenant.TenantVersions;
@@ -52,18 +53,19 @@ class ConsoleViewsIT {
 	@Autowired
 	TenantVersions versions;
 
+	TenantConfigBackup backup;
+
 	StoredVersion original;
 
 	@BeforeEach
 	void remember() {
-		this.original = this.versions.current(CONSOLECO);
+		this.backup = TenantConfigBackup.take(this.versions, CONSOLECO);
+		this.original = this.backup.original();
 	}
 
 	@AfterEach
 	void putBack() {
-		StoredVersion now = this.versions.current(CONSOLECO);
-		this.versions.save(CONSOLECO, now.version(), this.original.yaml(), this.original.assets(), Origin.CONSOLE,
-				"test", "put back");
+		this.backup.restore();
 	}
 
 	@Test
