@@ -2,7 +2,6 @@ package org.consilium.tenant.internal;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 import org.consilium.tenant.TenancyProperties;
@@ -65,7 +64,10 @@ class FileTenantConfigSync implements TenantConfigSync {
 			return new TenantSyncReport(List.of(), List.of(), List.of(),
 					ex.problems().stream().map(ConfigProblem::describe).toList());
 		}
-		List<String> clashes = hostClashes(loaded);
+		List<String> clashes = InstallationHosts.clashes(loaded, this.properties)
+			.stream()
+			.map(ConfigProblem::describe)
+			.toList();
 		if (!clashes.isEmpty()) {
 			return new TenantSyncReport(List.of(), List.of(), List.of(), clashes);
 		}
@@ -102,26 +104,6 @@ class FileTenantConfigSync implements TenantConfigSync {
 			}
 		}
 		return new TenantSyncReport(created, updated, unchanged, List.of());
-	}
-
-	/** A tenant may not claim a host the installation itself answers on. */
-	private List<String> hostClashes(List<LoadedTenant> loaded) {
-		List<String> problems = new ArrayList<>();
-		for (LoadedTenant tenant : loaded) {
-			for (int i = 0; i < tenant.config().hosts().size(); i++) {
-				String host = tenant.config().hosts().get(i);
-				if (this.properties.operatorHosts().stream().anyMatch(host::equalsIgnoreCase)
-						|| this.properties.bareHosts().stream().anyMatch(host::equalsIgnoreCase)) {
-					problems
-						.add(new ConfigProblem(tenant.source(), "hosts[" + i + "]",
-								"'" + host.toLowerCase(Locale.ROOT)
-										+ "' is a host of the installation itself (operator or bare host)",
-								0)
-							.describe());
-				}
-			}
-		}
-		return problems;
 	}
 
 }
