@@ -95,7 +95,8 @@ class ProgrammeSuspensionIT {
 		MvcResult page = this.mvc.perform(on(host, get("/")).session(patient).header("Accept-Language", "en"))
 			.andExpect(status().isServiceUnavailable())
 			.andReturn();
-		assertThat(page.getResponse().getContentAsString()).contains("<h1>");
+		assertThat(page.getResponse().getContentAsString()).contains("<h1>This programme is unavailable</h1>")
+			.doesNotContain("Suspendable " + slug);
 		assertThat(patient.isInvalid()).as("the session ended, not merely refused").isTrue();
 		this.mvc.perform(on(host, get("/api/v1/cases")).session(adminSession))
 			.andExpect(status().isServiceUnavailable());
