@@ -98,6 +98,7 @@ public class MainLayout extends Div implements RouterLayout {
 			if (user.get().has(Role.PLATFORM_ADMIN)) {
 				nav.add(new Anchor("operator/specialists", getTranslation("nav.specialists")));
 				nav.add(new Anchor("operator/billing", getTranslation("nav.billing")));
+				nav.add(new Anchor("operator/programmes", getTranslation("nav.programmes")));
 			}
 		}
 		return nav;

@@ -16,7 +16,9 @@ public enum NotificationKind {
 	 * The patient's own opinion is ready (delivered to the patient, with or without a
 	 * doctor).
 	 */
-	PATIENT_OPINION_READY;
+	PATIENT_OPINION_READY,
+	/** A new programme's first admin is invited to choose a password. */
+	ADMIN_INVITATION;
 
 	/**
 	 * The kebab-case name used in tenant files and message keys, e.g.

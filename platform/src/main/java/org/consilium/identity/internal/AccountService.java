@@ -212,7 +212,9 @@ class AccountService {
 	 */
 	Map<String, List<String>> resetPassword(String token, String password) {
 		return this.partitions.inCurrentSite(() -> {
-			Optional<AccountToken> found = findToken(token, AccountToken.Purpose.RESET_PASSWORD);
+			// An invitation sets the first password the same way.
+			Optional<AccountToken> found = findToken(token, AccountToken.Purpose.RESET_PASSWORD)
+				.or(() -> findToken(token, AccountToken.Purpose.INVITATION));
 			if (found.isEmpty()) {
 				return Map.of("token", List.of("reset.invalid-link"));
 			}
@@ -282,7 +284,7 @@ class AccountService {
 		});
 	}
 
-	private String issue(Account account, AccountToken.Purpose purpose) {
+	String issue(Account account, AccountToken.Purpose purpose) {
 		String token = Tokens.newLinkToken();
 		this.tokens.save(new AccountToken(account.id(), purpose, Tokens.sha256(token), this.clock.instant()));
 		return token;

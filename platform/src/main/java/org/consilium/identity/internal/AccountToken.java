@@ -75,7 +75,12 @@ class AccountToken extends TenantOwned {
 
 	enum Purpose {
 
-		VERIFY_EMAIL(java.time.Duration.ofHours(48)), RESET_PASSWORD(java.time.Duration.ofMinutes(30));
+		VERIFY_EMAIL(java.time.Duration.ofHours(48)), RESET_PASSWORD(java.time.Duration.ofMinutes(30)),
+		/**
+		 * A new programme's first admin chooses a password: longer than a reset, since
+		 * the person did not ask for it and may read it days later.
+		 */
+		INVITATION(java.time.Duration.ofDays(7));
 
 		final java.time.Duration validity;
 

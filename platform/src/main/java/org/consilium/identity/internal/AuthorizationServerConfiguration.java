@@ -1,6 +1,7 @@
 package org.consilium.identity.internal;
 
 import org.consilium.tenant.TenantContext;
+import org.consilium.tenant.Tenants;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -81,10 +82,10 @@ class AuthorizationServerConfiguration {
 	 * tenant.
 	 */
 	@Bean
-	JwtDecoder jwtDecoder(SigningKeys keys) {
+	JwtDecoder jwtDecoder(SigningKeys keys, Tenants tenants) {
 		NimbusJwtDecoder decoder = (NimbusJwtDecoder) OAuth2AuthorizationServerConfiguration.jwtDecoder(keys);
 		decoder.setJwtValidator(
-				new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(), new SiteIssuerValidator()));
+				new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(), new SiteIssuerValidator(tenants)));
 		return decoder;
 	}
 

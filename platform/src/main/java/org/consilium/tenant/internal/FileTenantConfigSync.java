@@ -2,7 +2,6 @@ package org.consilium.tenant.internal;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 import org.consilium.tenant.TenancyProperties;
@@ -66,7 +65,10 @@ class FileTenantConfigSync implements TenantConfigSync {
 			return new TenantSyncReport(List.of(), List.of(), List.of(),
 					ex.problems().stream().map(ConfigProblem::describe).toList());
 		}
-		List<String> clashes = hostClashes(loaded);
+		List<String> clashes = InstallationHosts.clashes(loaded, this.properties)
+			.stream()
+			.map(ConfigProblem::describe)
+			.toList();
 		if (!clashes.isEmpty()) {
 			return new TenantSyncReport(List.of(), List.of(), List.of(), clashes);
 		}
@@ -106,27 +108,6 @@ class FileTenantConfigSync implements TenantConfigSync {
 			}
 		}
 		return new TenantSyncReport(created, updated, unchanged, List.of());
-	}
-
-	private List<String> hostClashes(List<LoadedTenant> loaded) {
-		return reservedHostClaims(loaded, this.properties).stream().map(ConfigProblem::describe).toList();
-	}
-
-	/** A tenant may not claim a host the installation itself answers on. */
-	static List<ConfigProblem> reservedHostClaims(List<LoadedTenant> loaded, TenancyProperties properties) {
-		List<ConfigProblem> problems = new ArrayList<>();
-		for (LoadedTenant tenant : loaded) {
-			for (int i = 0; i < tenant.config().hosts().size(); i++) {
-				String host = tenant.config().hosts().get(i);
-				if (properties.operatorHosts().stream().anyMatch(host::equalsIgnoreCase)
-						|| properties.bareHosts().stream().anyMatch(host::equalsIgnoreCase)) {
-					problems
-						.add(new ConfigProblem(tenant.source(), "hosts[" + i + "]", "'" + host.toLowerCase(Locale.ROOT)
-								+ "' is a host of the installation itself (operator or bare host)", 0));
-				}
-			}
-		}
-		return problems;
 	}
 
 }

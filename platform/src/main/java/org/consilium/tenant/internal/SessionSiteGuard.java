@@ -1,6 +1,7 @@
 package org.consilium.tenant.internal;
 
 import java.io.IOException;
+import java.time.Instant;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -21,7 +22,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * before security or Vaadin see the request. Browsers never send one host's cookie to
  * another, so a session on the wrong site is a replayed or forged cookie: the request is
  * refused outright (a Vaadin session holds rendered tenant data, so treating it as
- * anonymous would not be enough).
+ * anonymous would not be enough). A session older than its tenant's last suspension is
+ * ended: suspending a programme signs its users out.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
@@ -53,6 +55,11 @@ class SessionSiteGuard extends OncePerRequestFilter {
 			this.pages.wrongSite(request, response);
 			return;
 		}
+		if (session != null && signedOutSince(request, session)) {
+			// The tenant was suspended after this session began: it ends here, whichever
+			// node it comes to and even if the tenant is active again (decision 022).
+			TenantResolutionFilter.invalidate(session);
+		}
 		try {
 			chain.doFilter(request, response);
 		}
@@ -61,6 +68,18 @@ class SessionSiteGuard extends OncePerRequestFilter {
 			if (created != null && created.getAttribute(SITE_KEY) == null) {
 				created.setAttribute(SITE_KEY, site);
 			}
+		}
+	}
+
+	private static boolean signedOutSince(HttpServletRequest request, HttpSession session) {
+		if (!(request.getAttribute(TenantResolutionFilter.SITE) instanceof Site.TenantSite tenantSite)) {
+			return false;
+		}
+		try {
+			return tenantSite.tenant().signedOutAfter(Instant.ofEpochMilli(session.getCreationTime()));
+		}
+		catch (IllegalStateException alreadyInvalid) {
+			return false;
 		}
 	}
 

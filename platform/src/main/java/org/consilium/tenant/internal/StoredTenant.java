@@ -1,5 +1,6 @@
 package org.consilium.tenant.internal;
 
+import java.time.Instant;
 import java.util.Map;
 
 import org.consilium.tenant.Tenant;
@@ -8,6 +9,6 @@ import org.consilium.tenant.Tenant;
  * A tenant's current configuration as stored in the catalog, not yet parsed.
  */
 record StoredTenant(String tenantId, Tenant.Status status, int version, String fingerprint, String sourceName,
-		String sourceYaml, Map<String, byte[]> assets) {
+		String sourceYaml, Map<String, byte[]> assets, Instant signedOutAt) {
 
 }

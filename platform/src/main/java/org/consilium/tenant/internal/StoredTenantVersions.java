@@ -86,7 +86,7 @@ class StoredTenantVersions implements TenantVersions {
 			problems.add(new ConfigProblem(source, "slug",
 					"is '" + tenant.value() + "' for this programme and cannot be changed here", 0));
 		}
-		problems.addAll(FileTenantConfigSync.reservedHostClaims(List.of(loaded), this.properties));
+		problems.addAll(InstallationHosts.clashes(List.of(loaded), this.properties));
 		problems.addAll(againstOthers(loaded));
 		return problems.isEmpty() ? new Validation(Optional.of(loaded), List.of())
 				: new Validation(Optional.empty(), problems);

@@ -40,7 +40,7 @@ class TenantDirectory implements Tenants {
 
 	private final TenantConfigLoader loader = new TenantConfigLoader();
 
-	private volatile Snapshot snapshot = new Snapshot(Map.of(), Map.of(), Map.of(), "");
+	private volatile Snapshot snapshot = new Snapshot(Map.of(), Map.of(), Map.of(), "", List.of());
 
 	TenantDirectory(TenantStore store, TenancyProperties properties) {
 		this.store = store;
@@ -95,13 +95,15 @@ class TenantDirectory implements Tenants {
 		Map<TenantId, Tenant> byId = new HashMap<>();
 		Map<TenantId, Map<String, TenantAsset>> assets = new HashMap<>();
 		List<LoadedTenant> parsed = new ArrayList<>();
+		Map<String, LoadedTenant> previous = new HashMap<>();
+		this.snapshot.loaded().forEach((loaded) -> previous.put(loaded.config().slug(), loaded));
 		for (StoredTenant stored : this.store.loadCurrent()) {
 			try {
-				LoadedTenant loaded = this.loader.parse(stored.sourceName(), stored.sourceYaml(),
-						AssetSource.of(stored.assets()));
+				LoadedTenant loaded = parse(stored, previous);
 				parsed.add(loaded);
 				TenantId id = TenantId.of(stored.tenantId());
-				Tenant tenant = new Tenant(id, loaded.config(), stored.version(), stored.status());
+				Tenant tenant = new Tenant(id, loaded.config(), stored.version(), stored.status(),
+						stored.signedOutAt());
 				byId.put(id, tenant);
 				loaded.config().hosts().forEach((host) -> byHost.put(host, tenant));
 				Map<String, TenantAsset> tenantAssets = new HashMap<>();
@@ -120,7 +122,30 @@ class TenantDirectory implements Tenants {
 		if (!this.loader.crossCheck(parsed).isEmpty()) {
 			log.error("Stored tenant configurations conflict: {}", this.loader.crossCheck(parsed));
 		}
-		this.snapshot = new Snapshot(Map.copyOf(byHost), Map.copyOf(byId), Map.copyOf(assets), stamp);
+		this.snapshot = new Snapshot(Map.copyOf(byHost), Map.copyOf(byId), Map.copyOf(assets), stamp,
+				List.copyOf(parsed));
+	}
+
+	/**
+	 * Every served tenant as the loader returned it (source name, YAML and config), for
+	 * checks that must read exactly as the loader's own.
+	 */
+	List<LoadedTenant> loaded() {
+		return this.snapshot.loaded();
+	}
+
+	/**
+	 * Parses a stored version, or reuses the last parse of the very same one: a status
+	 * change or another tenant's new version then costs no parsing (the catalog is
+	 * re-read whole on every change, so with many tenants parsing would dominate).
+	 */
+	private LoadedTenant parse(StoredTenant stored, Map<String, LoadedTenant> previous) {
+		LoadedTenant last = previous.get(stored.tenantId());
+		if (last != null && last.source().equals(stored.sourceName())
+				&& last.fingerprint().equals(stored.fingerprint())) {
+			return last;
+		}
+		return this.loader.parse(stored.sourceName(), stored.sourceYaml(), AssetSource.of(stored.assets()));
 	}
 
 	static String normalize(String host) {
@@ -129,7 +154,7 @@ class TenantDirectory implements Tenants {
 	}
 
 	private record Snapshot(Map<String, Tenant> byHost, Map<TenantId, Tenant> byId,
-			Map<TenantId, Map<String, TenantAsset>> assets, String stamp) {
+			Map<TenantId, Map<String, TenantAsset>> assets, String stamp, List<LoadedTenant> loaded) {
 	}
 
 }

@@ -6,6 +6,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import org.consilium.tenant.Site;
 import org.consilium.tenant.TenancyProperties;
 import org.consilium.tenant.TenantContext;
@@ -20,8 +21,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Resolves the site of every request from its host (the {@code Host} the client connected
  * to; never a custom header or a parameter) before anything else runs, including
  * security. A tenant host sets the tenant for the request and clears it in
- * {@code finally}; an unknown host gets a plain 404 page; the bare host shows the
- * directory of programmes or redirects, as configured.
+ * {@code finally}; a suspended tenant's host ends any session and shows the suspended
+ * page (503) to every request, the REST API and token endpoint included; an unknown host
+ * gets a plain 404 page; the bare host shows the directory of programmes or redirects, as
+ * configured.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -54,6 +57,13 @@ class TenantResolutionFilter extends OncePerRequestFilter {
 		request.setAttribute(SITE, site);
 		if (site instanceof Site.TenantSite tenantSite) {
 			if (!tenantSite.tenant().isActive()) {
+				// Signed out, not merely turned away: the session is gone on this node
+				// now,
+				// and on every other node at its next request there (decision 022).
+				HttpSession session = request.getSession(false);
+				if (session != null) {
+					invalidate(session);
+				}
 				this.pages.unavailable(request, response);
 				return;
 			}
@@ -85,6 +95,15 @@ class TenantResolutionFilter extends OncePerRequestFilter {
 		}
 		else {
 			this.pages.noProgramme(request, response);
+		}
+	}
+
+	static void invalidate(HttpSession session) {
+		try {
+			session.invalidate();
+		}
+		catch (IllegalStateException alreadyInvalid) {
+			// Nothing left to end.
 		}
 	}
 

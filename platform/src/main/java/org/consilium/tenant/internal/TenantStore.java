@@ -1,6 +1,7 @@
 package org.consilium.tenant.internal;
 
 import java.security.MessageDigest;
+import java.sql.Timestamp;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -48,12 +49,14 @@ class TenantStore {
 						.put(row.getString(2), row.getBytes(3));
 				});
 		List<StoredTenant> tenants = new ArrayList<>();
-		this.jdbc.query("select t.tenant_id, t.status, t.current_version, v.fingerprint, v.source_name, v.source_yaml "
+		this.jdbc.query("select t.tenant_id, t.status, t.current_version, v.fingerprint, v.source_name, v.source_yaml, "
+				+ "t.signed_out_at "
 				+ "from tenant t join tenant_config_version v on v.tenant_id = t.tenant_id and v.version = t.current_version "
 				+ "order by t.tenant_id", (row) -> {
 					String id = row.getString(1);
 					tenants.add(new StoredTenant(id, Tenant.Status.valueOf(row.getString(2)), row.getInt(3),
-							row.getString(4), row.getString(5), row.getString(6), assets.getOrDefault(id, Map.of())));
+							row.getString(4), row.getString(5), row.getString(6), assets.getOrDefault(id, Map.of()),
+							Optional.ofNullable(row.getTimestamp(7)).map(Timestamp::toInstant).orElse(null)));
 				});
 		return tenants;
 	}
@@ -120,6 +123,25 @@ class TenantStore {
 		this.jdbc.update("insert into tenant (tenant_id, display_name, current_version) values (?, ?, 1)", id,
 				tenant.config().displayName());
 		insertVersion(id, 1, tenant, origin, createdBy, note);
+	}
+
+	Optional<Tenant.Status> lockStatus(String tenantId) {
+		return this.jdbc
+			.query("select status from tenant where tenant_id = ? for update",
+					(row, n) -> Tenant.Status.valueOf(row.getString(1)), tenantId)
+			.stream()
+			.findFirst();
+	}
+
+	/**
+	 * Changes the status; a suspension also voids every session and token made until now
+	 * (by the database's clock, which all nodes share). {@code updated_at} moves, so
+	 * every node's {@link #stamp()} sees the change.
+	 */
+	void changeStatus(String tenantId, Tenant.Status status) {
+		this.jdbc.update("update tenant set status = ?, updated_at = clock_timestamp(), "
+				+ "signed_out_at = case when ? then clock_timestamp() else signed_out_at end where tenant_id = ?",
+				status.name(), status == Tenant.Status.SUSPENDED, tenantId);
 	}
 
 	void addVersion(LoadedTenant tenant, int version, Origin origin, String createdBy, String note) {
