@@ -30,6 +30,7 @@ import org.consilium.tenant.Tenant;
 import org.consilium.tenant.TenantContext;
 import org.consilium.tenant.Tenants;
 import org.consilium.tenantconfig.Role;
+import org.consilium.tenantconfig.Workflow;
 
 /**
  * The frame of every page: the site's logo and name, navigation, language choice, who is
@@ -80,6 +81,9 @@ public class MainLayout extends Div implements RouterLayout {
 			if (user.get().has(Role.TENANT_ADMIN)) {
 				nav.add(new Anchor("admin/payments", getTranslation("nav.payments")));
 				nav.add(new Anchor("admin/dashboard", getTranslation("nav.dashboard")));
+				if (this.tenant.get().config().workflow().eligibility() == Workflow.Eligibility.CENSUS) {
+					nav.add(new Anchor("admin/census", getTranslation("nav.census")));
+				}
 			}
 		}
 		else if (this.tenant.isPresent() && user.isPresent() && user.get().has(Role.REFERRING_PHYSICIAN)) {
