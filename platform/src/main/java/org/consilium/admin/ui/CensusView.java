@@ -1,7 +1,8 @@
-package org.consilium.identity.ui;
+package org.consilium.admin.ui;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -213,8 +214,8 @@ class CensusView extends Div implements HasDynamicTitle {
 		String name = event.getFileName();
 		Path received = Files.createTempFile("census-", ".csv");
 		try {
-			try (InputStream in = event.getInputStream()) {
-				Files.copy(in, received, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+			try (InputStream in = event.getInputStream(); OutputStream out = Files.newOutputStream(received)) {
+				copyAtMost(in, out, CensusImports.MAX_BYTES);
 			}
 			List<String> header;
 			try (InputStream in = Files.newInputStream(received)) {
@@ -232,6 +233,19 @@ class CensusView extends Div implements HasDynamicTitle {
 			log.error("Census upload failed", ex);
 			event.getResponse().setStatus(500);
 			ui.access(() -> refuse(name, getTranslation("census.error.failed")));
+		}
+	}
+
+	/** Copies the upload, stopping as soon as it is larger than a census may be. */
+	static void copyAtMost(InputStream in, OutputStream out, long max) throws IOException {
+		byte[] buffer = new byte[64 * 1024];
+		long total = 0;
+		for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+			total += n;
+			if (total > max) {
+				throw new CensusImportException("census.error.too-large", max / (1024 * 1024));
+			}
+			out.write(buffer, 0, n);
 		}
 	}
 
@@ -361,8 +375,8 @@ class CensusView extends Div implements HasDynamicTitle {
 			throw new UncheckedIOException(ex);
 		}
 		Effect done = applied.effect();
-		this.result.setText(getTranslation("census.applied", getTranslation("census.mode." + chosen.name()),
-				done.added(), done.updated(), done.removed(), done.unchanged(), applied.skippedRows()));
+		this.result.setText(getTranslation("census.applied." + chosen.name(), done.added(), done.updated(),
+				done.removed(), done.unchanged(), applied.skippedRows()));
 		this.result.setVisible(true);
 		discardFile();
 		this.uploadMessages.removeAll();
