@@ -226,11 +226,52 @@ class CensusImportIT {
 			assertThat(_get(Paragraph.class, (spec) -> spec.withId("not-eligible")).getText())
 				.startsWith("Your employer’s list of eligible employees no longer includes you.");
 		}
+		try (KaribuSite site = KaribuSite.open(this.context, GLOBEX, Locale.ENGLISH).signIn(patient).navigate("")) {
+			assertThat(_get(Paragraph.class, (spec) -> spec.withId("not-eligible")).getText()).as("where sign-in lands")
+				.startsWith("Your employer’s list of eligible employees no longer includes you.");
+		}
 		try (KaribuSite site = KaribuSite.open(this.context, GLOBEX, Locale.ENGLISH)
 			.signIn(patient)
 			.navigate("cases/new")) {
 			assertThat(_get(Paragraph.class, (spec) -> spec.withId("not-eligible")).isVisible()).isTrue();
 		}
+	}
+
+	@Test
+	void a_census_of_a_hundred_thousand_employees_is_analysed_without_holding_it_in_memory() {
+		InputStream file = new java.io.SequenceInputStream(csv("Employee ID,Last name,Date of birth\n"),
+				new InputStream() {
+
+					private int row;
+
+					private byte[] line = new byte[0];
+
+					private int at;
+
+					@Override
+					public int read() {
+						if (this.at == this.line.length) {
+							if (this.row == 100_000) {
+								return -1;
+							}
+							this.row++;
+							this.line = ("CI-BIG-" + this.row + ",Name" + this.row + ",1980-01-01\n")
+								.getBytes(StandardCharsets.UTF_8);
+							this.at = 0;
+						}
+						return this.line[this.at++];
+					}
+
+				});
+		long started = System.nanoTime();
+		Analysis analysis = asAdmin(() -> this.imports.analyse(file, COLUMNS));
+		long seconds = (System.nanoTime() - started) / 1_000_000_000;
+		assertThat(analysis.rows()).isEqualTo(100_000);
+		assertThat(analysis.invalidRows()).isZero();
+		assertThat(analysis.merge()).isEqualTo(new Effect(100_000, 0, 0, 0));
+		assertThat(analysis.replace().removed()).isEqualTo(this.before.size());
+		assertThat(seconds).as("seconds to analyse 100 000 rows").isLessThan(60);
+		assertThat(globex()).as("analysis changes nothing").hasSize(this.before.size());
 	}
 
 	/** Globex's census as "id last-name date" lines, read past row-level security. */
