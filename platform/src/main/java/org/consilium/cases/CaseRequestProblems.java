@@ -9,6 +9,12 @@ import java.util.Map;
  */
 public class CaseRequestProblems extends RuntimeException {
 
+	/**
+	 * The key of a problem with the patient rather than a field: their programme's census
+	 * no longer lists them.
+	 */
+	public static final String ELIGIBILITY = "eligibility";
+
 	private final transient Map<String, List<String>> problems;
 
 	public CaseRequestProblems(Map<String, List<String>> problems) {

@@ -26,4 +26,11 @@ public interface PatientProfiles {
 	 */
 	Map<String, List<String>> saveOwn(Demographics demographics);
 
+	/**
+	 * Whether the patient may open a case under the programme's eligibility rule now:
+	 * always where the programme keeps no census; on a census programme only while the
+	 * census still lists the employee id, name and date of birth of their profile.
+	 */
+	boolean eligible(String userId);
+
 }

@@ -30,6 +30,7 @@ import org.consilium.tenant.Tenant;
 import org.consilium.tenant.TenantContext;
 import org.consilium.tenant.Tenants;
 import org.consilium.tenantconfig.Role;
+import org.consilium.tenantconfig.Workflow;
 
 /**
  * The frame of every page: the site's logo and name, navigation, language choice, who is
@@ -82,6 +83,9 @@ public class MainLayout extends Div implements RouterLayout {
 			if (user.get().has(Role.TENANT_ADMIN)) {
 				nav.add(new Anchor("admin/payments", getTranslation("nav.payments")));
 				nav.add(new Anchor("admin/dashboard", getTranslation("nav.dashboard")));
+				if (this.tenant.get().config().workflow().eligibility() == Workflow.Eligibility.CENSUS) {
+					nav.add(new Anchor("admin/census", getTranslation("nav.census")));
+				}
 				nav.add(new Anchor("admin/console/branding", getTranslation("nav.console")));
 			}
 		}

@@ -143,6 +143,10 @@ class CaseService implements Cases, CasePhysicians {
 				problems.put("consent." + consent.id(), List.of("case.error.consent-required"));
 			}
 		}
+		// A census programme's employee may have left it since their profile was saved.
+		if (!this.profiles.eligible(CurrentUser.require().id())) {
+			problems.put(CaseRequestProblems.ELIGIBILITY, List.of("case.error.not-eligible"));
+		}
 		if (!problems.isEmpty()) {
 			throw new CaseRequestProblems(problems);
 		}

@@ -22,6 +22,7 @@ import org.consilium.cases.TurnaroundClock;
 import org.consilium.cases.CaseSummary;
 import org.consilium.cases.Cases;
 import org.consilium.identity.CurrentUser;
+import org.consilium.identity.PatientProfiles;
 import org.consilium.identity.Roles;
 import org.consilium.shell.MainLayout;
 import org.consilium.tenant.Tenants;
@@ -34,10 +35,19 @@ import org.consilium.tenantconfig.Role;
 @RolesAllowed({ Roles.PATIENT, Roles.CASE_COORDINATOR, Roles.TENANT_ADMIN })
 class CaseListView extends Div implements HasDynamicTitle {
 
-	CaseListView(Cases cases, Tenants tenants, TurnaroundClock turnaround) {
+	CaseListView(Cases cases, Tenants tenants, TurnaroundClock turnaround, PatientProfiles profiles) {
 		ZoneId zone = tenants.current().config().branding().businessHours().timeZone();
 		add(new H1(getTranslation("cases.title")));
 		if (CurrentUser.find().map((user) -> user.has(Role.PATIENT)).orElse(false)) {
+			String patient = CurrentUser.require().id();
+			// Where the patient lands after signing in: one no longer covered by the
+			// programme's census reads why here, and keeps access to their cases.
+			if (profiles.find(patient).isPresent() && !profiles.eligible(patient)) {
+				Paragraph notice = new Paragraph(getTranslation("cases.not-eligible"));
+				notice.setId("not-eligible");
+				notice.addClassName("notice");
+				add(notice);
+			}
 			Button request = new Button(getTranslation("cases.new"), VaadinIcon.PLUS.create(),
 					(event) -> event.getSource().getUI().ifPresent((ui) -> ui.navigate("cases/new")));
 			request.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

@@ -146,6 +146,8 @@ class CaseRequestView extends Div implements BeforeEnterObserver, HasDynamicTitl
 
 	private final Paragraph referenceNote = new Paragraph();
 
+	private final Paragraph notEligible = new Paragraph();
+
 	private CaseId caseId;
 
 	private CaseReference reference;
@@ -173,6 +175,7 @@ class CaseRequestView extends Div implements BeforeEnterObserver, HasDynamicTitl
 			Notification.show(getTranslation("request.profile-first"));
 			return;
 		}
+		showEligibility(this.profiles.eligible(CurrentUser.require().id()));
 		if (parameter.isEmpty()) {
 			return;
 		}
@@ -207,6 +210,10 @@ class CaseRequestView extends Div implements BeforeEnterObserver, HasDynamicTitl
 		}
 		this.referenceNote.setId("request-reference");
 		this.referenceNote.setVisible(false);
+		this.notEligible.setText(getTranslation("request.not-eligible"));
+		this.notEligible.setId("not-eligible");
+		this.notEligible.addClassName("notice");
+		this.notEligible.setVisible(false);
 		this.pages.add(requestPage());
 		this.pages.add(healthPage());
 		this.pages.add(specialistPage());
@@ -237,7 +244,7 @@ class CaseRequestView extends Div implements BeforeEnterObserver, HasDynamicTitl
 		actions.expand(this.saved);
 		actions.addClassName("wizard-actions");
 		card.add(actions);
-		add(title, this.referenceNote, this.stepper, card);
+		add(title, this.notEligible, this.referenceNote, this.stepper, card);
 		show(REQUEST);
 	}
 
@@ -687,6 +694,12 @@ class CaseRequestView extends Div implements BeforeEnterObserver, HasDynamicTitl
 			getUI().ifPresent((ui) -> ui.navigate(next));
 		}
 		catch (CaseRequestProblems ex) {
+			if (ex.problems().containsKey(CaseRequestProblems.ELIGIBILITY)) {
+				showEligibility(false);
+				Notification.show(getTranslation("request.not-eligible"))
+					.addThemeVariants(NotificationVariant.LUMO_ERROR);
+				return;
+			}
 			show(ex.problems());
 			int first = ex.problems().keySet().stream().mapToInt(CaseRequestView::stepOf).min().orElse(REVIEW);
 			Notification.show(getTranslation("request.fix-first")).addThemeVariants(NotificationVariant.LUMO_ERROR);
@@ -695,6 +708,14 @@ class CaseRequestView extends Div implements BeforeEnterObserver, HasDynamicTitl
 		finally {
 			this.submit.setEnabled(true);
 		}
+	}
+
+	/**
+	 * A census programme's employee whom the census no longer lists is told so at the
+	 * top; the draft stays, but the submission is refused.
+	 */
+	private void showEligibility(boolean eligible) {
+		this.notEligible.setVisible(!eligible);
 	}
 
 	/** The step where a field of the request is edited. */

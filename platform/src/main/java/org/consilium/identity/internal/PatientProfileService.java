@@ -63,6 +63,19 @@ class PatientProfileService implements PatientProfiles {
 	}
 
 	@Override
+	public boolean eligible(String userId) {
+		return this.partitions.inCurrentSite(() -> {
+			if (this.tenants.current().config().workflow().eligibility() != Workflow.Eligibility.CENSUS) {
+				return true;
+			}
+			return this.profiles.findById(userId)
+				.map(PatientProfile::demographics)
+				.map((d) -> this.census.covers(d.employeeId(), d.legalName(), d.dateOfBirth()))
+				.orElse(false);
+		});
+	}
+
+	@Override
 	@PreAuthorize("hasRole('PATIENT')")
 	public Map<String, List<String>> saveOwn(Demographics demographics) {
 		String userId = CurrentUser.require().id();

@@ -5,6 +5,7 @@ import java.time.DayOfWeek;
 import java.time.format.TextStyle;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import com.vaadin.flow.component.Component;
@@ -26,6 +27,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import org.consilium.identity.CurrentUser;
+import org.consilium.identity.PatientProfiles;
 import org.consilium.shell.HowItWorks;
 import org.consilium.shell.MainLayout;
 import org.consilium.tenant.AnySite;
@@ -54,9 +56,12 @@ class LandingView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
 	private String title = "";
 
-	LandingView(Tenants tenants, Clock clock) {
+	private final transient PatientProfiles profiles;
+
+	LandingView(Tenants tenants, Clock clock, PatientProfiles profiles) {
 		this.tenants = tenants;
 		this.clock = clock;
+		this.profiles = profiles;
 	}
 
 	@Override
@@ -88,6 +93,7 @@ class LandingView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 					? "doctor/cases" : "cases";
 			enter = new Button(getTranslation("landing.go-to-cases"),
 					(event) -> getUI().ifPresent((ui) -> ui.navigate(cases)));
+			notEligible().ifPresent(hero::add);
 		}
 		else if (!config.identity().localAccounts() && config.identity().samlProviders().size() == 1) {
 			// The company's sign-in is the only way in: go there directly.
@@ -104,6 +110,22 @@ class LandingView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 		enter.setId("enter");
 		hero.add(enter);
 		return hero;
+	}
+
+	/**
+	 * Where sign-in lands: a patient whom the employer's census no longer lists reads so
+	 * here (decision 021).
+	 */
+	private Optional<Paragraph> notEligible() {
+		String user = CurrentUser.require().id();
+		if (!CurrentUser.require().has(org.consilium.tenantconfig.Role.PATIENT) || this.profiles.find(user).isEmpty()
+				|| this.profiles.eligible(user)) {
+			return Optional.empty();
+		}
+		Paragraph notice = new Paragraph(getTranslation("cases.not-eligible"));
+		notice.setId("not-eligible");
+		notice.addClassName("notice");
+		return Optional.of(notice);
 	}
 
 	private Component howItWorks(TenantConfig config) {
