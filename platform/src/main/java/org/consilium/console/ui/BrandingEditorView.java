@@ -222,7 +222,8 @@ class BrandingEditorView extends ConsoleForm {
 		upload.setMaxFileSize(AssetSource.MAX_BYTES);
 		upload.setAcceptedFileTypes("image/png", "image/jpeg", "image/svg+xml", "image/x-icon", ".png", ".jpg", ".jpeg",
 				".svg", ".ico");
-		upload.setUploadButton(new Button(getTranslation("console.branding.upload-" + kind)));
+		String buttonKey = "logo".equals(kind) ? "console.branding.upload-logo" : "console.branding.upload-favicon";
+		upload.setUploadButton(new Button(getTranslation(buttonKey)));
 		upload.setDropLabel(new Span(getTranslation("console.branding.upload-help")));
 		upload.addAllFinishedListener((event) -> upload.clearFileList());
 		return new Div(field, upload);
