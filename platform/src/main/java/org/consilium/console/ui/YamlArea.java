@@ -17,12 +17,15 @@ final class YamlArea {
 
 	private final TextArea area;
 
+	private final String initial;
+
 	private String syntaxError;
 
 	YamlArea(String path, TextArea area, YamlEdit current) {
 		this.path = path;
 		this.area = area;
-		area.setValue(current.yaml(path).stripTrailing());
+		this.initial = current.yaml(path).stripTrailing();
+		area.setValue(this.initial);
 		area.setWidthFull();
 		area.addClassName("console-yaml");
 		area.setId("console-yaml-" + path.replace('.', '-'));
@@ -37,6 +40,11 @@ final class YamlArea {
 	}
 
 	void applyTo(YamlEdit yaml) {
+		if (this.area.getValue().stripTrailing().equals(this.initial)) {
+			// Untouched: the file keeps this part as it was written, comments and all.
+			this.syntaxError = null;
+			return;
+		}
 		try {
 			yaml.setYaml(this.path, this.area.getValue());
 			this.syntaxError = null;
