@@ -10,7 +10,7 @@ import com.vaadin.flow.component.html.Nav;
  */
 final class ConsoleSections extends Nav {
 
-	static final List<String> SECTIONS = List.of("branding", "workflow", "versions");
+	static final List<String> SECTIONS = List.of("branding", "workflow", "sign-in", "versions");
 
 	ConsoleSections(String current) {
 		addClassName("console-sections");
