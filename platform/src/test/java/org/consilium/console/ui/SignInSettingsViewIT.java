@@ -1,11 +1,16 @@
 package org.consilium.console.ui;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.function.Consumer;
 
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.github.mvysny.kaributesting.v10.UploadKt;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.upload.Upload;
 import org.consilium.console.ConfigConsole;
 import org.consilium.console.ConfigDraft;
 import org.consilium.identity.ConsiliumUser;
@@ -156,6 +161,49 @@ class SignInSettingsViewIT {
 		assertThat(saved.roleMapping()).containsEntry("hr-admins", Role.TENANT_ADMIN);
 		assertThat(this.tenants.find(CONSOLECO).orElseThrow().config().identity().localAccounts()).isTrue();
 	}
+
+	@Test
+	void uploaded_metadata_is_checked_by_the_loader_and_saved_as_an_asset_of_the_version() {
+		try (KaribuSite site = KaribuSite.open(this.context, CONSOLECO, Locale.ENGLISH)) {
+			site.signIn(ADMIN).navigate("admin/console/sign-in");
+			_click(_get(Button.class, (find) -> find.withId("console-add-provider")));
+			_setValue(_get(TextField.class, (find) -> find.withId("console-saml-0-displayName")), "Consoleco SSO");
+			_setValue(_get(TextField.class, (find) -> find.withId("console-saml-0-entityId")),
+					"https://idp.consoleco.example/saml");
+			_setValue(_get(TextField.class, (find) -> find.withId("console-saml-0-attributes-email")), "mail");
+			_setValue(_get(RadioButtonGroup.class, (find) -> find.withId("console-saml-0-metadata")), "file");
+			Upload upload = _get(Upload.class, (find) -> find.withId("console-saml-0-metadata-upload"));
+			TextField file = _get(TextField.class, (find) -> find.withId("console-saml-0-metadata-file"));
+			Button save = _get(Button.class, (find) -> find.withId("console-save"));
+
+			UploadKt._upload(upload, "idp.xml", "text/xml",
+					"<html>not metadata</html>".getBytes(StandardCharsets.UTF_8));
+			MockVaadin.clientRoundtrip();
+			assertThat(file.isInvalid()).isTrue();
+			assertThat(file.getErrorMessage()).matches(
+					"'assets/consoleco-idp-[0-9a-f]{12}\\.xml' is not SAML metadata \\(no EntityDescriptor element\\)");
+			assertThat(save.isEnabled()).isFalse();
+
+			UploadKt._upload(upload, "idp.xml", "text/xml", METADATA.getBytes(StandardCharsets.UTF_8));
+			MockVaadin.clientRoundtrip();
+			assertThat(file.isInvalid()).isFalse();
+			assertThat(save.isEnabled()).isTrue();
+			_click(save);
+		}
+		SamlProvider saved = this.tenants.find(CONSOLECO).orElseThrow().config().identity().samlProviders().get(0);
+		String path = saved.metadata().file().orElseThrow();
+		assertThat(this.tenants.asset(CONSOLECO, path)).hasValueSatisfying(
+				(asset) -> assertThat(new String(asset.content(), StandardCharsets.UTF_8)).isEqualTo(METADATA));
+	}
+
+	static final String METADATA = """
+			<?xml version="1.0" encoding="UTF-8"?>
+			<md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" entityID="https://idp.consoleco.example/saml">
+			  <md:IDPSSODescriptor protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol">
+			    <md:SingleSignOnService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect" Location="https://idp.consoleco.example/sso"/>
+			  </md:IDPSSODescriptor>
+			</md:EntityDescriptor>
+			""";
 
 	private static String provider(String entityId, String url, String roles) {
 		return """
