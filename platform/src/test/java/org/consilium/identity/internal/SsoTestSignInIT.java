@@ -9,8 +9,11 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.QueryParameters;
 import org.consilium.identity.ConsiliumUser;
 import org.consilium.identity.SsoTestReport;
@@ -35,6 +38,7 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.web.util.UriComponents;
 import org.springframework.web.util.UriComponentsBuilder;
 
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -243,6 +247,29 @@ class SsoTestSignInIT extends SamlTestSupport {
 				() -> Users.as(this.uma, () -> this.tests.report(test.token()))))
 			.isEmpty();
 		assertThat(asAdmin(() -> this.tests.report(test.token()))).isPresent();
+	}
+
+	@Test
+	void the_sign_in_page_shows_the_saved_provider_unchanged_and_its_test_button_starts_a_test() {
+		long before = lastAuditSeq("umbrella");
+		try (KaribuSite site = KaribuSite.open(this.context, UMBRELLA_ID, Locale.ENGLISH)) {
+			site.signIn(this.uma).navigate("admin/console/sign-in");
+			assertThat(_get(TextField.class, (find) -> find.withId("console-saml-0-entityId")).getValue())
+				.isEqualTo(UMBRELLA_IDP.entityId);
+			assertThat(_get(TextField.class, (find) -> find.withId("console-saml-0-metadata-file")).getValue())
+				.isEqualTo("assets/umbrella-idp.xml");
+			assertThat(_get(TextArea.class, (find) -> find.withId("console-saml-0-roleMapping")).getValue())
+				.contains("hr-benefits-admins = TENANT_ADMIN");
+			assertThat(_get(TextField.class, (find) -> find.withId("console-saml-0-eligibility-anyOf")).getValue())
+				.isEqualTo("active");
+			assertThat(_get(Button.class, (find) -> find.withId("console-save")).isEnabled()).as("nothing changed yet")
+				.isFalse();
+			_click(_get(Button.class, (find) -> find.withId("console-saml-0-test")));
+		}
+		assertThat(auditSince("umbrella", before)).singleElement().satisfies((row) -> {
+			assertThat(row.get("action")).isEqualTo("TENANT_SSO_TEST");
+			assertThat(row.get("details")).isEqualTo("started");
+		});
 	}
 
 	/** Opens the test's address in the admin's browser, as the console's button does. */
