@@ -10,7 +10,8 @@ import com.vaadin.flow.component.html.Nav;
  */
 final class ConsoleSections extends Nav {
 
-	static final List<String> SECTIONS = List.of("branding", "workflow", "billing", "languages", "texts", "versions");
+	static final List<String> SECTIONS = List.of("branding", "workflow", "billing", "languages", "texts", "sign-in",
+			"versions");
 
 	ConsoleSections(String current) {
 		addClassName("console-sections");

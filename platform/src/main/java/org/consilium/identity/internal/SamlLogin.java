@@ -3,6 +3,7 @@ package org.consilium.identity.internal;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -28,6 +29,8 @@ import org.springframework.security.saml2.provider.service.authentication.Saml2A
 import org.springframework.security.saml2.provider.service.authentication.Saml2AuthenticationToken;
 import org.springframework.security.saml2.provider.service.metadata.OpenSaml4MetadataResolver;
 import org.springframework.security.saml2.provider.service.web.OpenSaml4AuthenticationTokenConverter;
+import org.springframework.security.saml2.provider.service.web.authentication.OpenSaml4AuthenticationRequestResolver;
+import org.springframework.security.saml2.provider.service.web.authentication.Saml2AuthenticationRequestResolver;
 import org.springframework.security.saml2.provider.service.web.metadata.RequestMatcherMetadataResponseResolver;
 import org.springframework.security.web.authentication.AuthenticationConverter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -57,17 +60,22 @@ class SamlLogin {
 
 	private final SamlSignIn signIn;
 
+	private final SamlTestSignIns tests;
+
 	private final AuditLog audit;
 
-	SamlLogin(SamlRegistrations registrations, SamlAuthnRequests requests, SamlSignIn signIn, AuditLog audit) {
+	SamlLogin(SamlRegistrations registrations, SamlAuthnRequests requests, SamlSignIn signIn, SamlTestSignIns tests,
+			AuditLog audit) {
 		this.registrations = registrations;
 		this.requests = requests;
 		this.signIn = signIn;
+		this.tests = tests;
 		this.audit = audit;
 	}
 
 	void configure(Saml2LoginConfigurer<HttpSecurity> saml) {
 		saml.relyingPartyRegistrationRepository(this.registrations)
+			.authenticationRequestResolver(requestResolver())
 			.authenticationConverter(converter())
 			// Not a bean: a second AuthenticationProvider bean would stop Spring Boot
 			// from
@@ -94,6 +102,24 @@ class SamlLogin {
 		});
 	}
 
+	/**
+	 * Spring's resolver, except that a test sign-in's request carries the test in its
+	 * RelayState and asks the identity provider to authenticate afresh, so the admin can
+	 * test as another person than the one already signed in there.
+	 */
+	private Saml2AuthenticationRequestResolver requestResolver() {
+		OpenSaml4AuthenticationRequestResolver resolver = new OpenSaml4AuthenticationRequestResolver(
+				this.registrations);
+		resolver.setRelayStateResolver(
+				(request) -> this.tests.relayState(request).orElseGet(() -> UUID.randomUUID().toString()));
+		resolver.setAuthnRequestCustomizer((context) -> {
+			if (this.tests.relayState(context.getRequest()).isPresent()) {
+				context.getAuthnRequest().setForceAuthn(true);
+			}
+		});
+		return resolver;
+	}
+
 	private AuthenticationConverter converter() {
 		OpenSaml4AuthenticationTokenConverter delegate = new OpenSaml4AuthenticationTokenConverter(this.registrations);
 		delegate.setAuthenticationRequestRepository(this.requests);
@@ -113,7 +139,8 @@ class SamlLogin {
 								"No provider of this site at " + request.getRequestURI()));
 			}
 			try {
-				return delegate.convert(request);
+				Saml2AuthenticationToken token = delegate.convert(request);
+				return (token != null && this.tests.isTest(request)) ? this.tests.mark(token, request) : token;
 			}
 			catch (AuthenticationException ex) {
 				throw ex;
@@ -132,7 +159,10 @@ class SamlLogin {
 		// createDefaultAssertionValidator*().
 		openSaml.setAssertionValidator(new SamlAssertionValidator());
 		openSaml.setResponseValidator(new SamlResponseValidator(this.registrations));
-		openSaml.setResponseAuthenticationConverter(this.signIn::signIn);
+		// A test's response is reported, never signed in (decision 024).
+		openSaml
+			.setResponseAuthenticationConverter((response) -> (response.getToken() instanceof SamlTestSignIns.TestToken)
+					? this.tests.complete(response) : this.signIn.signIn(response));
 		return new AuthenticationProvider() {
 
 			@Override
@@ -164,6 +194,10 @@ class SamlLogin {
 
 	private void failed(HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
 			throws IOException {
+		if (this.tests.isTest(request)) {
+			this.tests.finish(request, response, exception);
+			return;
+		}
 		String code = (exception instanceof Saml2AuthenticationException saml) ? saml.getSaml2Error().getErrorCode()
 				: "internal";
 		String description = (exception instanceof Saml2AuthenticationException saml)

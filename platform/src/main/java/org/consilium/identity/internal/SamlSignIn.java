@@ -193,7 +193,7 @@ class SamlSignIn {
 		return account;
 	}
 
-	private static String nameId(Assertion assertion) {
+	static String nameId(Assertion assertion) {
 		NameID nameId = assertion.getSubject().getNameID();
 		String value = (nameId != null) ? nameId.getValue() : null;
 		if (value == null || value.isBlank() || value.length() > MAX_NAME_ID
@@ -209,7 +209,7 @@ class SamlSignIn {
 	}
 
 	/** The latest NotOnOrAfter of the assertion: until then it must not be used again. */
-	private static Instant expiry(Assertion assertion) {
+	static Instant expiry(Assertion assertion) {
 		Stream<Instant> conditions = Stream.ofNullable(assertion.getConditions()).map((c) -> c.getNotOnOrAfter());
 		Stream<Instant> confirmations = assertion.getSubject()
 			.getSubjectConfirmations()
@@ -256,7 +256,7 @@ class SamlSignIn {
 	}
 
 	/** The person as the provider's attribute mapping describes them. */
-	private record Person(String email, String displayName, String employeeId, Set<Role> roles) {
+	record Person(String email, String displayName, String employeeId, Set<Role> roles) {
 
 		static Person of(Assertion assertion, SamlProvider provider, String nameId) {
 			SamlProvider.AttributeMapping mapping = provider.attributes();
