@@ -10,7 +10,6 @@ import org.consilium.support.TenantConfigBackup;
 import org.consilium.support.TestDatabase;
 import org.consilium.tenant.TenantId;
 import org.consilium.tenant.TenantVersions;
-import org.consilium.tenant.TenantVersions.Origin;
 import org.consilium.tenant.TenantVersions.StoredVersion;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -16,11 +16,11 @@ import org.consilium.console.ConfigDraft;
 import org.consilium.identity.ConsiliumUser;
 import org.consilium.support.KaribuSite;
 import org.consilium.support.StripeIntegrationTest;
+import org.consilium.support.TenantConfigBackup;
 import org.consilium.support.Users;
 import org.consilium.tenant.TenantContext;
 import org.consilium.tenant.TenantId;
 import org.consilium.tenant.TenantVersions;
-import org.consilium.tenant.TenantVersions.Origin;
 import org.consilium.tenant.TenantVersions.StoredVersion;
 import org.consilium.tenant.Tenants;
 import org.consilium.tenantconfig.ConfigProblem;
@@ -64,20 +64,19 @@ class SignInSettingsViewIT {
 	@Autowired
 	Tenants tenants;
 
+	TenantConfigBackup backup;
+
 	StoredVersion original;
 
 	@BeforeEach
 	void remember() {
-		this.original = this.versions.current(CONSOLECO);
+		this.backup = TenantConfigBackup.take(this.versions, CONSOLECO);
+		this.original = this.backup.original();
 	}
 
 	@AfterEach
 	void putBack() {
-		StoredVersion now = this.versions.current(CONSOLECO);
-		if (now.version() != this.original.version()) {
-			this.versions.save(CONSOLECO, now.version(), this.original.yaml(), this.original.assets(), Origin.CONSOLE,
-					"test", "put back");
-		}
+		this.backup.restore();
 		assertThat(this.tenants.find(CONSOLECO).orElseThrow().config().identity().samlProviders()).isEmpty();
 	}
 

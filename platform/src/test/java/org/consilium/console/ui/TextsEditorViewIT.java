@@ -10,10 +10,10 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.TextArea;
 import org.consilium.support.KaribuSite;
 import org.consilium.support.StripeIntegrationTest;
+import org.consilium.support.TenantConfigBackup;
 import org.consilium.support.Users;
 import org.consilium.tenant.TenantId;
 import org.consilium.tenant.TenantVersions;
-import org.consilium.tenant.TenantVersions.Origin;
 import org.consilium.tenant.TenantVersions.StoredVersion;
 import org.consilium.tenant.Tenants;
 import org.consilium.tenantconfig.AssetSource;
@@ -57,18 +57,19 @@ class TextsEditorViewIT {
 	@Autowired
 	Tenants tenants;
 
+	TenantConfigBackup backup;
+
 	StoredVersion original;
 
 	@BeforeEach
 	void remember() {
-		this.original = this.versions.current(CONSOLECO);
+		this.backup = TenantConfigBackup.take(this.versions, CONSOLECO);
+		this.original = this.backup.original();
 	}
 
 	@AfterEach
 	void putBack() {
-		StoredVersion now = this.versions.current(CONSOLECO);
-		this.versions.save(CONSOLECO, now.version(), this.original.yaml(), this.original.assets(), Origin.CONSOLE,
-				"test", "put back");
+		this.backup.restore();
 	}
 
 	private KaribuSite open() {
