@@ -49,6 +49,12 @@ public interface TenantVersions {
 	 */
 	Optional<TenantConfig> configAt(TenantId tenant, int version);
 
+	/**
+	 * Whether the programme was created from the tenant files (its first version came
+	 * from them), as the demo programmes are; one a platform admin created is not.
+	 */
+	boolean createdFromFiles(TenantId tenant);
+
 	enum Origin {
 
 		/** The tenant files, at start-up or reload. */

@@ -14,6 +14,7 @@ import org.consilium.cases.ConsentSignature;
 import org.consilium.identity.ConsiliumUser;
 import org.consilium.identity.Demographics;
 import org.consilium.identity.PatientProfiles;
+import org.consilium.support.TestCensus;
 import org.consilium.support.Users;
 import org.consilium.tenant.TenantContext;
 import org.consilium.tenant.TenantId;
@@ -39,6 +40,7 @@ public final class RetrievalFixtures {
 			profiles.saveOwn(new Demographics(patient.displayName() + " Legal", LocalDate.of(1968, 2, 14),
 					Demographics.Sex.FEMALE, "3 Main Street", "Springfield", "MA", "01101", "US", "+1 617 555 0102",
 					"en", null));
+			TestCensus.cover(tenant.value(), patient);
 			CaseDetails draft = cases.openDraft("cardiology", "Is my pacemaker still right for me?");
 			cases.saveDraft(draft.id(), new CaseRequest("cardiology", List.of("Is my pacemaker still right for me?"),
 					Map.of(), "Dizzy spells.", null, null, null, null, null));

@@ -13,7 +13,6 @@ import org.consilium.tenant.Tenant;
 import org.consilium.tenant.TenantContext;
 import org.consilium.tenantconfig.Role;
 import org.consilium.tenantconfig.Workflow;
-import org.consilium.tenant.Tenants;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -35,8 +34,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @org.springframework.core.annotation.Order(10)
 class DemoCases implements ApplicationRunner {
 
-	private final Tenants tenants;
-
 	private final DemoAccounts accounts;
 
 	private final MedicalCaseRepository repository;
@@ -45,9 +42,8 @@ class DemoCases implements ApplicationRunner {
 
 	private final TransactionTemplate transactions;
 
-	DemoCases(Tenants tenants, DemoAccounts accounts, MedicalCaseRepository repository, Cases cases,
+	DemoCases(DemoAccounts accounts, MedicalCaseRepository repository, Cases cases,
 			PlatformTransactionManager transactionManager) {
-		this.tenants = tenants;
 		this.accounts = accounts;
 		this.repository = repository;
 		this.cases = cases;
@@ -56,7 +52,7 @@ class DemoCases implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
-		for (Tenant tenant : this.tenants.all()) {
+		for (Tenant tenant : this.accounts.programmes()) {
 			TenantContext.runAs(tenant.id(), () -> this.transactions.executeWithoutResult((status) -> seed(tenant)));
 		}
 	}

@@ -12,6 +12,7 @@ import org.consilium.identity.MfaPolicy;
 import org.consilium.system.SecretBox;
 import org.consilium.tenant.Tenant;
 import org.consilium.tenant.TenantId;
+import org.consilium.tenant.TenantVersions;
 import org.consilium.tenant.Tenants;
 import org.consilium.tenantconfig.Role;
 
@@ -45,6 +46,8 @@ class DemoAccountsSeeder implements ApplicationRunner, DemoAccounts {
 
 	private final Tenants tenants;
 
+	private final TenantVersions versions;
+
 	private final AccountRepository accounts;
 
 	private final Partitions partitions;
@@ -71,7 +74,8 @@ class DemoAccountsSeeder implements ApplicationRunner, DemoAccounts {
 			SecretBox secrets, Clock clock, @Value("${consilium.demo.password}") String password,
 			@Value("${consilium.demo.totp-secret}") String totpSecret, ApiClients clients,
 			@Value("${consilium.demo.client-secret}") String clientSecret, PatientProfileService profiles,
-			Census census) {
+			Census census, TenantVersions versions) {
+		this.versions = versions;
 		this.profiles = profiles;
 		this.census = census;
 		this.clients = clients;
@@ -89,7 +93,7 @@ class DemoAccountsSeeder implements ApplicationRunner, DemoAccounts {
 	@Override
 	public void run(ApplicationArguments args) {
 		String hash = this.encoder.encode(this.password);
-		for (Tenant tenant : this.tenants.all()) {
+		for (Tenant tenant : programmes()) {
 			seed(tenant.id(), TENANT_USERS, hash);
 			seedPatientProfile(tenant);
 			// A partner system per programme, for the REST API (client credentials).
@@ -145,6 +149,11 @@ class DemoAccountsSeeder implements ApplicationRunner, DemoAccounts {
 			});
 			return null;
 		});
+	}
+
+	@Override
+	public List<Tenant> programmes() {
+		return this.tenants.all().stream().filter((tenant) -> this.versions.createdFromFiles(tenant.id())).toList();
 	}
 
 	@Override

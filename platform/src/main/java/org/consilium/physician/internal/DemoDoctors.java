@@ -12,7 +12,6 @@ import org.consilium.identity.ConsiliumUser;
 import org.consilium.identity.DemoAccounts;
 import org.consilium.tenant.Tenant;
 import org.consilium.tenant.TenantContext;
-import org.consilium.tenant.Tenants;
 import org.consilium.tenantconfig.Role;
 import org.consilium.tenantconfig.Workflow;
 
@@ -37,8 +36,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Order(20)
 class DemoDoctors implements ApplicationRunner {
 
-	private final Tenants tenants;
-
 	private final DemoAccounts accounts;
 
 	private final Cases cases;
@@ -53,10 +50,8 @@ class DemoDoctors implements ApplicationRunner {
 
 	private final TransactionTemplate transactions;
 
-	DemoDoctors(Tenants tenants, DemoAccounts accounts, Cases cases, CasePhysicians physicians,
-			InvitationRepository invitations, PhysicianProperties properties, Clock clock,
-			PlatformTransactionManager transactionManager) {
-		this.tenants = tenants;
+	DemoDoctors(DemoAccounts accounts, Cases cases, CasePhysicians physicians, InvitationRepository invitations,
+			PhysicianProperties properties, Clock clock, PlatformTransactionManager transactionManager) {
 		this.accounts = accounts;
 		this.cases = cases;
 		this.physicians = physicians;
@@ -68,7 +63,7 @@ class DemoDoctors implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
-		for (Tenant tenant : this.tenants.all()) {
+		for (Tenant tenant : this.accounts.programmes()) {
 			if (tenant.config().workflow().doctorParticipation() == Workflow.DoctorParticipation.SKIPPED) {
 				continue;
 			}

@@ -121,6 +121,14 @@ class StoredTenantVersions implements TenantVersions {
 	}
 
 	@Override
+	public boolean createdFromFiles(TenantId tenant) {
+		return this.store.history(tenant.value())
+			.stream()
+			.filter((version) -> version.version() == 1)
+			.anyMatch((version) -> version.origin() == Origin.FILE);
+	}
+
+	@Override
 	public Optional<TenantConfig> configAt(TenantId tenant, int version) {
 		String key = tenant.value() + "@" + version;
 		TenantConfig cached = this.parsed.get(key);

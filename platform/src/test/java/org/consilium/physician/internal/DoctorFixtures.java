@@ -11,6 +11,7 @@ import org.consilium.cases.CaseRequest;
 import org.consilium.cases.Cases;
 import org.consilium.cases.ConsentSignature;
 import org.consilium.identity.ConsiliumUser;
+import org.consilium.support.TestCensus;
 import org.consilium.support.Users;
 import org.consilium.tenant.TenantContext;
 import org.consilium.tenant.TenantId;
@@ -51,6 +52,7 @@ public final class DoctorFixtures {
 
 	/** A case the patient has submitted, with the consents their programme asks for. */
 	public static CaseDetails submittedCase(Cases cases, Tenants tenants, String tenant, ConsiliumUser patient) {
+		TestCensus.cover(tenant, patient);
 		return onSite(tenant, patient, () -> {
 			CaseDetails draft = cases.openDraft("cardiology", "Is the valve repair needed?");
 			cases.saveDraft(draft.id(), new CaseRequest("cardiology", List.of("Is the valve repair needed?"), Map.of(),
