@@ -1,6 +1,12 @@
 package org.consilium.identity.internal;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.util.EnumSet;
+import java.util.HexFormat;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,9 +18,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.consilium.audit.AuditEntry;
@@ -26,6 +33,7 @@ import org.consilium.identity.SsoTests;
 import org.consilium.tenant.TenantContext;
 import org.consilium.tenant.TenantId;
 import org.consilium.tenantconfig.EligibilityRule;
+import org.consilium.tenantconfig.Role;
 import org.consilium.tenantconfig.SamlProvider;
 import org.consilium.tenantconfig.Workflow;
 import org.opensaml.saml.saml2.core.Assertion;
@@ -34,6 +42,7 @@ import org.opensaml.saml.saml2.core.AttributeStatement;
 import org.opensaml.saml.saml2.core.NameID;
 import org.opensaml.saml.saml2.core.Response;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.AuthenticationException;
@@ -56,8 +65,10 @@ import org.springframework.stereotype.Component;
  * {@link SamlSignIn} never sees it, so no account is made or changed, and the filter's
  * failure path (never its success path) ends it, so no session is made for anyone.
  * <p>
- * Tokens and reports are kept in memory for ten minutes, on the node that started the
- * test (a limit the decision names).
+ * Tests are kept in the database ({@code sso_test}, under row-level security) for ten
+ * minutes, so the identity provider's answer may reach any node; the token is stored as
+ * its SHA-256 only, and the first response of a test is the only one reported (an atomic
+ * update), whichever node it reaches.
  */
 @Component
 class SamlTestSignIns implements SsoTests {
@@ -86,10 +97,14 @@ class SamlTestSignIns implements SsoTests {
 
 	private final SecureRandom random = new SecureRandom();
 
-	private final Map<String, Test> tests = new ConcurrentHashMap<>();
+	private final JdbcTemplate jdbc;
+
+	private final ObjectMapper json;
 
 	SamlTestSignIns(SamlRegistrations registrations, SamlReplayCache replays, Partitions partitions, AuditLog audit,
-			Clock clock) {
+			Clock clock, JdbcTemplate jdbc, ObjectMapper json) {
+		this.jdbc = jdbc;
+		this.json = json;
 		this.registrations = registrations;
 		this.replays = replays;
 		this.partitions = partitions;
@@ -104,15 +119,27 @@ class SamlTestSignIns implements SsoTests {
 		if (this.registrations.current(providerId).isEmpty()) {
 			throw new IllegalArgumentException("No provider " + providerId + " in the saved configuration");
 		}
-		forgetExpired();
-		if (this.tests.size() >= MAX_PENDING) {
-			throw new IllegalStateException("Too many test sign-ins at once");
-		}
 		byte[] bytes = new byte[24];
 		this.random.nextBytes(bytes);
 		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-		this.tests.put(token, new Test(tenant, providerId, admin, this.clock.instant().plus(LIFETIME), null));
-		this.audit.record(AuditEntry.of("TENANT_SSO_TEST").subject("provider", providerId).details("started"));
+		Instant now = this.clock.instant();
+		this.partitions.in(tenant, () -> {
+			this.jdbc.update("delete from sso_test where tenant_id = ? and expires_at <= ?", tenant.value(),
+					Timestamp.from(now));
+			Integer pending = this.jdbc.queryForObject("select count(*) from sso_test where tenant_id = ?",
+					Integer.class, tenant.value());
+			if (pending != null && pending >= MAX_PENDING) {
+				throw new IllegalStateException("Too many test sign-ins at once");
+			}
+			this.jdbc.update(
+					"insert into sso_test (tenant_id, token_sha256, provider_id, admin_id, admin_name, "
+							+ "admin_email, admin_roles, expires_at) values (?, ?, ?, ?, ?, ?, ?, ?)",
+					tenant.value(), sha256(token), providerId, admin.id(), admin.displayName(), admin.username(),
+					String.join(",", admin.roles().stream().map(Enum::name).sorted().toList()),
+					Timestamp.from(now.plus(LIFETIME)));
+			this.audit.record(AuditEntry.of("TENANT_SSO_TEST").subject("provider", providerId).details("started"));
+			return null;
+		});
 		return new Started(token, "saml2/authenticate/" + providerId + "?" + PARAMETER + "=" + token);
 	}
 
@@ -240,7 +267,18 @@ class SamlTestSignIns implements SsoTests {
 		}
 		SsoTestReport report = (outcome instanceof Done done) ? done.report
 				: SsoTestReport.refused(test.get().providerId(), this.clock.instant(), describe(outcome));
-		this.tests.put(token, test.get().withReport(report));
+		boolean first = this.partitions.in(test.get().tenant(),
+				() -> this.jdbc.update(
+						"update sso_test set report = ? where tenant_id = ? and token_sha256 = ? and report is null",
+						write(report), test.get().tenant().value(), sha256(token)) == 1);
+		if (!first) {
+			// Another response of the same test got there first (on this node or
+			// another).
+			TenantContext.runAs(Partitions.currentSite(), () -> this.audit
+				.record(AuditEntry.of("SSO_REJECTED").details("test_unknown: a second response for the same test")));
+			response.sendRedirect(request.getContextPath() + "/sso-problem?reason=rejected");
+			return;
+		}
 		recordAs(test.get().admin(),
 				AuditEntry.of("TENANT_SSO_TEST")
 					.subject("provider", test.get().providerId())
@@ -277,23 +315,66 @@ class SamlTestSignIns implements SsoTests {
 			return Optional.empty();
 		}
 		Optional<TenantId> site = TenantContext.find();
+		if (site.isEmpty()) {
+			return Optional.empty();
+		}
+		TenantId tenant = site.get();
 		Instant now = this.clock.instant();
-		return Optional.ofNullable(this.tests.get(token))
-			.filter((test) -> site.isPresent() && test.tenant().equals(site.get()))
-			.filter((test) -> now.isBefore(test.expires()));
+		return this.partitions.in(tenant, () -> this.jdbc.query(
+				"select provider_id, admin_id, admin_name, admin_email, admin_roles, expires_at, report "
+						+ "from sso_test where tenant_id = ? and token_sha256 = ? and expires_at > ?",
+				(row, n) -> new Test(tenant, row.getString(1),
+						new ConsiliumUser(row.getString(2), row.getString(4), row.getString(3), Optional.of(tenant),
+								roles(row.getString(5)), 0),
+						row.getTimestamp(6).toInstant(), read(row.getString(7))),
+				tenant.value(), sha256(token), Timestamp.from(now)))
+			.stream()
+			.findFirst();
 	}
 
-	private void forgetExpired() {
-		Instant now = this.clock.instant();
-		this.tests.values().removeIf((test) -> !now.isBefore(test.expires()));
+	private static Set<Role> roles(String names) {
+		Set<Role> roles = EnumSet.noneOf(Role.class);
+		for (String name : names.split(",")) {
+			if (!name.isBlank()) {
+				roles.add(Role.valueOf(name));
+			}
+		}
+		return roles;
+	}
+
+	private String write(SsoTestReport report) {
+		try {
+			return this.json.writeValueAsString(report);
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException("Test sign-in report cannot be stored", ex);
+		}
+	}
+
+	private SsoTestReport read(String stored) {
+		if (stored == null) {
+			return null;
+		}
+		try {
+			return this.json.readValue(stored, SsoTestReport.class);
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException("Stored test sign-in report cannot be read", ex);
+		}
+	}
+
+	private static String sha256(String token) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private record Test(TenantId tenant, String providerId, ConsiliumUser admin, Instant expires,
 			SsoTestReport report) {
-
-		Test withReport(SsoTestReport report) {
-			return new Test(this.tenant, this.providerId, this.admin, this.expires, report);
-		}
 
 	}
 

@@ -94,6 +94,16 @@ class SsoTestSignInIT extends SamlTestSupport {
 		SsoTests.Started test = asAdmin(() -> this.tests.start("umbrella-sso"));
 		FakeIdp.Started started = startTest(test);
 		assertThat(started.relayState()).isEqualTo(SamlTestSignIns.RELAY_PREFIX + test.token());
+		// Pending in the database (any node may receive the answer), the token only as a
+		// hash.
+		List<String> stored = org.consilium.support.TestDatabase.get()
+			.adminJdbc()
+			.queryForList("select token_sha256 from sso_test where tenant_id = 'umbrella' and report is null",
+					String.class);
+		assertThat(stored).contains(java.util.HexFormat.of()
+			.formatHex(java.security.MessageDigest.getInstance("SHA-256")
+				.digest(test.token().getBytes(StandardCharsets.UTF_8))));
+		assertThat(stored).doesNotContain(test.token());
 		FakeIdp.Spec spec = UMBRELLA_IDP.to(started)
 			.employee(email, "Tess", "Quinn", "active", "employees", "hr-benefits-admins");
 
