@@ -3,6 +3,8 @@ package org.consilium.tenant.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.consilium.tenant.TenancyProperties;
 import org.consilium.tenant.TenantConfigChanged;
@@ -72,13 +74,37 @@ class FileTenantConfigSync implements TenantConfigSync {
 		if (!clashes.isEmpty()) {
 			return new TenantSyncReport(List.of(), List.of(), List.of(), clashes);
 		}
-		TenantSyncReport report = this.transactions.inPlatformScope(() -> apply(loaded, changedBy));
+		TenantSyncReport report = this.transactions.inPlatformScope(() -> {
+			List<String> claimed = claimedElsewhere(loaded);
+			return claimed.isEmpty() ? apply(loaded, changedBy)
+					: new TenantSyncReport(List.of(), List.of(), List.of(), claimed);
+		});
 		this.directory.refresh();
 		if (!report.created().isEmpty() || !report.updated().isEmpty()) {
 			log.info("Tenant catalog synced from {}: created {}, updated {}, unchanged {}", this.files.directory(),
 					report.created(), report.updated(), report.unchanged());
 		}
 		return report;
+	}
+
+	/**
+	 * Hosts and identity providers of programmes that are not in the files (made by a
+	 * platform admin, or from another files directory) stay theirs: a file claiming one
+	 * is refused like a clash between two files. Read under the catalog lock, from the
+	 * database.
+	 */
+	private List<String> claimedElsewhere(List<LoadedTenant> files) {
+		this.directory.refreshIfChanged();
+		Set<String> slugs = files.stream().map((file) -> file.config().slug()).collect(Collectors.toSet());
+		Set<String> sources = files.stream().map(LoadedTenant::source).collect(Collectors.toSet());
+		List<LoadedTenant> all = new ArrayList<>(
+				this.directory.loaded().stream().filter((stored) -> !slugs.contains(stored.config().slug())).toList());
+		all.addAll(files);
+		return this.loader.crossCheck(all)
+			.stream()
+			.filter((problem) -> sources.contains(problem.source()))
+			.map(ConfigProblem::describe)
+			.toList();
 	}
 
 	private TenantSyncReport apply(List<LoadedTenant> loaded, String changedBy) {

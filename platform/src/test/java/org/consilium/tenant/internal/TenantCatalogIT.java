@@ -11,11 +11,15 @@ import org.consilium.audit.AuditRecord;
 import org.consilium.support.IntegrationTest;
 import org.consilium.support.TestDatabase;
 import org.consilium.tenant.Site;
+import org.consilium.tenant.TenantConfigAdministration;
 import org.consilium.tenant.TenantConfigSync;
 import org.consilium.tenant.TenantContext;
 import org.consilium.tenant.TenantId;
 import org.consilium.tenant.TenantSyncReport;
 import org.consilium.tenant.Tenants;
+import org.consilium.tenantconfig.AssetSource;
+import org.consilium.tenantconfig.LoadedTenant;
+import org.consilium.tenantconfig.TenantConfigLoader;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +27,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -53,10 +59,19 @@ class TenantCatalogIT {
 	@Autowired
 	AuditLog audit;
 
+	@Autowired
+	TenantConfigAdministration administration;
+
+	@Autowired
+	PlatformTransactionManager transactionManager;
+
+	TransactionTemplate transactions;
+
 	final JdbcTemplate admin = TestDatabase.get().adminJdbc();
 
 	@BeforeEach
 	void resetInitech() {
+		this.transactions = new TransactionTemplate(this.transactionManager);
 		write("initech.yaml",
 				read("public.yaml").replace("slug: public", "slug: initech")
 					.replace("public.localhost", "initech.localhost")
@@ -127,6 +142,28 @@ class TenantCatalogIT {
 		assertThat(report.problems())
 			.anyMatch((p) -> p.contains("'ops.localhost' is a host of the installation itself"));
 		assertThat(this.tenants.siteFor("ops.localhost")).isInstanceOf(Site.OperatorSite.class);
+	}
+
+	@Test
+	void a_file_cannot_claim_the_host_of_a_programme_made_outside_the_files() {
+		String slug = "hooli" + Long.toString(System.nanoTime(), 36);
+		String yaml = read("public.yaml").replace("slug: public", "slug: " + slug)
+			.replace("public.localhost", slug + ".localhost");
+		LoadedTenant made = new TenantConfigLoader().parse("tenants/" + slug + ".yaml", yaml,
+				AssetSource.directory(FILES));
+		// As the platform admin's onboarding does: in a transaction of the operator's
+		// partition.
+		TenantContext.runAs(TenantId.PLATFORM, () -> this.transactions
+			.executeWithoutResult((status) -> this.administration.create(made, "test", "platform admin")));
+		edit("initech.yaml", "hosts: [initech.localhost]", "hosts: [initech.localhost, " + slug + ".localhost]");
+
+		TenantSyncReport report = this.sync.syncFromFiles("test");
+
+		assertThat(report.applied()).isFalse();
+		assertThat(report.problems()).containsExactly("tenants/initech.yaml: hosts[1]: '" + slug
+				+ ".localhost' is already a host of tenants/" + slug + ".yaml");
+		assertThat(this.tenants.siteFor(slug + ".localhost")).isInstanceOfSatisfying(Site.TenantSite.class,
+				(site) -> assertThat(site.tenant().id()).isEqualTo(TenantId.of(slug)));
 	}
 
 	@Test
