@@ -16,6 +16,7 @@ import org.consilium.programmes.ProgrammeAdministration.Problem;
 import org.consilium.support.IntegrationTest;
 import org.consilium.support.TestDatabase;
 import org.consilium.support.TestMail;
+import org.consilium.support.TestPasswords;
 import org.consilium.support.Users;
 import org.consilium.tenant.TenantContext;
 import org.consilium.tenant.TenantId;
@@ -58,7 +59,7 @@ class ProgrammeOnboardingIT {
 
 	private static final Logger log = LoggerFactory.getLogger(ProgrammeOnboardingIT.class);
 
-	static final String PASSWORD = "violet harbour lanterns at dusk";
+	static final String PASSWORD = TestPasswords.generate();
 
 	@Autowired
 	ProgrammeAdministration programmes;

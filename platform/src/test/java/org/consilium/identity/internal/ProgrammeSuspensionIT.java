@@ -13,6 +13,7 @@ import org.consilium.programmes.NewProgramme;
 import org.consilium.programmes.ProgrammeAdministration;
 import org.consilium.support.IntegrationTest;
 import org.consilium.support.TestDatabase;
+import org.consilium.support.TestPasswords;
 import org.consilium.support.TestMail;
 import org.consilium.support.Users;
 import org.consilium.tenant.TenantContext;
@@ -169,10 +170,11 @@ class ProgrammeSuspensionIT {
 		String email = "admin@" + slug + ".example";
 		String link = TestMail.get().awaitLink(email, "/reset-password?token=");
 		String token = link.substring(link.indexOf("token=") + "token=".length());
-		assertThat(onSite(slug, () -> this.accounts.resetPassword(token, "violet harbour lanterns at dusk"))).isEmpty();
+		String password = TestPasswords.generate();
+		assertThat(onSite(slug, () -> this.accounts.resetPassword(token, password))).isEmpty();
 		MvcResult result = this.mvc
 			.perform(on(slug + ".localhost", post("/login")).param("username", email)
-				.param("password", "violet harbour lanterns at dusk")
+				.param("password", password)
 				.with(csrf()))
 			.andExpect(status().is3xxRedirection())
 			.andReturn();
